@@ -1,0 +1,32 @@
+/**
+ * Plain-text tables of the worst entries for the JUnit failure text (read in CI logs, so
+ * monospace columns: the first left-aligned, numbers right-aligned).
+ */
+import type { Entry } from '../checks/result.js';
+import { errorRatio, formatNumber, formatPair } from './format.js';
+
+/**
+ * The worst `max` entries as a fixed-width text table, followed by a count of the rest.
+ * @example entriesText(check.entries, 3)
+ * // entry   analytic  oracle  |Δ|  allowed  |Δ|/allowed  margin
+ * // J[1,1]  ...
+ */
+export function entriesText(entries: readonly Entry[], max = 5): string {
+  const rows = [['entry', 'analytic', 'oracle', '|Δ|', 'allowed', '|Δ|/allowed', 'margin']];
+  for (const e of entries.slice(0, max)) {
+    const cells = [e.absDiff, e.allowed, errorRatio(e.absDiff, e.allowed), e.margin];
+    rows.push([e.label, ...formatPair(e.analytic, e.oracle), ...cells.map((x) => formatNumber(x, 6))]);
+  }
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...r[j]!].length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, j) => {
+        const pad = ' '.repeat(widths[j]! - [...cell].length);
+        return j === 0 ? cell + pad : pad + cell;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+  if (entries.length > max) lines.push(`(${entries.length - max} more entries in report.json)`);
+  return lines.join('\n');
+}
