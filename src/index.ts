@@ -32,6 +32,22 @@ export { type DType, dtypeOf, type FloatArray, type NumericArray, UNIT_ROUNDOFF 
 export type { JacobianEstimate, JacobianOracle } from './oracles/types.js';
 
 // ── symbolic oracle (src/oracles/symbolic*) ────────────────────────────────────────────────────
+export { crossEntropySymbolic } from './oracles/symbolic/builtins/crossEntropySymbolic.js';
+export { crossEntropyWithTargetsSymbolic } from './oracles/symbolic/builtins/crossEntropyWithTargetsSymbolic.js';
+export { MAX_SYMBOLIC_COLS } from './oracles/symbolic/builtins/limits.js';
+export { logSoftmaxSymbolic } from './oracles/symbolic/builtins/logSoftmaxSymbolic.js';
+export { type ReluSymbolicOptions, reluSymbolic } from './oracles/symbolic/builtins/reluSymbolic.js';
+export { sigmoidSymbolic } from './oracles/symbolic/builtins/sigmoidSymbolic.js';
+export { softmaxSymbolic } from './oracles/symbolic/builtins/softmaxSymbolic.js';
+export { tanhSymbolic } from './oracles/symbolic/builtins/tanhSymbolic.js';
+export {
+  type Enclosure,
+  type PreciseOracle,
+  type SymbolicOracle,
+  type SymbolicSpec,
+  symbolicOracle,
+} from './oracles/symbolic/oracle.js';
+export type { JacobianBlocks, RowwiseOracle } from './oracles/symbolic/rowwise.js';
 
 // ── checks (src/checks) ────────────────────────────────────────────────────────────────────────
 

@@ -49,23 +49,22 @@ export function mul(val: Float64Array, rad: Float64Array, i: number, a: number, 
 }
 
 /**
- * a / b: for rb < |b|, |a/b − ã/b̃| ≤ (|a|rb + |b|ra) / (|b|(|b| − rb)); +∞ when the divisor's
- * interval contains 0. The denominator is rounded down by (1 − 2u).
+ * a / b: for rb < |b|, |a/b − ã/b̃| ≤ (|a/b|·rb + ra) / (|b| − rb); +∞ when the divisor's interval
+ * contains 0. |a/b| is bounded by |v|(1 + 2u) + η and the denominator rounded down by (1 − 2u),
+ * a form that cannot underflow for tiny b.
  */
 export function div(val: Float64Array, rad: Float64Array, i: number, a: number, b: number): void {
-  const va = val[a]!;
   const vb = val[b]!;
-  const ra = rad[a]!;
   const rb = rad[b]!;
-  const v = va / vb;
+  const v = val[a]! / vb;
   val[i] = v;
   const ab = Math.abs(vb);
   if (!(rb < ab)) {
     rad[i] = Number.POSITIVE_INFINITY;
     return;
   }
-  const low = ab * ((ab - rb) * (1 - 2 * U));
-  rad[i] = outward((Math.abs(va) * rb + ab * ra) / low + U * Math.abs(v) + TINY);
+  const q = Math.abs(v) * (1 + 2 * U) + TINY;
+  rad[i] = outward((q * rb + rad[a]!) / ((ab - rb) * (1 - 2 * U)) + U * Math.abs(v) + TINY);
 }
 
 /** −a: exact. */

@@ -31,6 +31,8 @@ export interface Enclosure {
 
 /** A high-precision reference (kind `high-precision`) that can also print its values in decimal. */
 export interface PreciseOracle extends JacobianOracle {
+  /** The Jacobian at x (any numeric array of the right length). */
+  jacobian(x: NumericArray): JacobianEstimate;
   /** The Jacobian at x as decimal strings of `digits` significant digits, row-major. */
   decimals(x: NumericArray): readonly string[];
 }
