@@ -11,13 +11,14 @@ import { derivative, parse } from 'mathjs';
 import { GradcheckError } from '../../errors.js';
 import type { NumericArray } from '../../types.js';
 import type { JacobianEstimate, JacobianOracle } from '../types.js';
+import { denseLayout } from './dense.js';
 import { evaluateGraph, gather, workspace } from './evaluate.js';
 import { outward, TINY, U } from './interval.js';
 import type { PreciseOracle } from './oracle.js';
-import { preciseValues } from './precise.js';
 import type { Program } from './program.js';
+import { rowwisePrecise } from './rowwisePrecise.js';
 import { maxShift } from './shift.js';
-import { checkDigits, toPoint } from './validate.js';
+import { toPoint } from './validate.js';
 
 /** The per-row Jacobians of a batch: `count` blocks of rows×cols, concatenated row-major. */
 export interface JacobianBlocks {
@@ -56,15 +57,12 @@ export interface RowwiseConfig {
   /** Fixed row count (cross-entropy: one per label) and per-row parameter values (rows × p). */
   readonly rows?: number;
   readonly parameters?: Float64Array;
-  /** Overrides the derivative where a 1-wide program's input equals `at` (ReLU's kink). */
+  /** For 1-wide, 1-output programs: the derivative where the input equals `at` (ReLU's kink). */
   readonly kink?: { readonly at: number; readonly value: number; readonly error: number };
 }
 
-/** Largest dense Jacobian `jacobian(x)` builds (entries); `blocks(x)` has no such limit. */
-export const MAX_DENSE = 2 ** 24;
-
 export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
-  const { fn, program, layout } = config;
+  const { fn, program, layout, kink } = config;
   const n = program.variables.length;
   const m = program.expressions.length;
   const p = program.parameters.length;
@@ -84,24 +82,31 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
     return rows;
   };
 
-  const blocks = (xIn: NumericArray, call = `${fn}.blocks`): JacobianBlocks => {
+  const loadRow = (x: Float64Array, r: number) => {
+    if (config.transform === 'shift') {
+      maxShift(x, r * n, n, inputs, radius);
+    } else {
+      for (let j = 0; j < n; j++) {
+        const v = x[r * n + j]!;
+        inputs[j] = config.transform === 'even' ? Math.abs(v) : v;
+        radius[j] = 0;
+      }
+    }
+    for (let k = 0; k < p; k++) inputs[n + k] = config.parameters![r * p + k]!;
+  };
+
+  const blocks = (xIn: NumericArray, call: string): JacobianBlocks => {
     const x = toPoint(call, xIn);
     const rows = rowsOf(x, call);
     const values = new Float64Array(rows * m * n);
     const error = new Float64Array(rows * m * n);
     for (let r = 0; r < rows; r++) {
-      if (config.transform === 'shift') maxShift(x, r * n, n, inputs, radius);
-      for (let j = 0; j < n; j++) {
-        const v = x[r * n + j]!;
-        if (config.transform !== 'shift') inputs[j] = config.transform === 'even' ? Math.abs(v) : v;
-        if (config.transform !== 'shift') radius[j] = 0;
-      }
-      for (let k = 0; k < p; k++) inputs[n + k] = config.parameters![r * p + k]!;
+      loadRow(x, r);
       evaluateGraph(program.graph, inputs, radius, ws);
       gather(ws, program.jacobianIds, values, error, r * m * n);
-      if (config.kink !== undefined && x[r] === config.kink.at) {
-        values[r] = config.kink.value;
-        error[r] = config.kink.error;
+      if (kink !== undefined && x[r] === kink.at) {
+        values[r] = kink.value;
+        error[r] = kink.error;
       }
     }
     if (layout === 'mean') {
@@ -114,37 +119,10 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
     return { count: rows, rows: m, cols: n, values, error };
   };
 
-  const dense = (
-    b: JacobianBlocks,
-    call: string,
-  ): { rows: number; cols: number; place: (k: number) => number } => {
-    const R = b.count;
-    const rows = layout === 'mean' ? 1 : R * m;
-    const cols = R * n;
-    if (rows * cols > MAX_DENSE) {
-      throw new GradcheckError(
-        'GC_TOO_LARGE',
-        call,
-        `x must give a dense Jacobian of at most ${MAX_DENSE} entries (${rows}×${cols}); use blocks(x)`,
-        {
-          arg: 'x',
-        },
-      );
-    }
-    // Entry k of the blocks (row r, output i, input j) lands at (r·m + i, r·n + j), or (0, r·n + j).
-    const place = (k: number) => {
-      const r = Math.floor(k / (m * n));
-      const i = Math.floor(k / n) % m;
-      const j = k % n;
-      return layout === 'mean' ? r * n + j : (r * m + i) * cols + r * n + j;
-    };
-    return { rows, cols, place };
-  };
-
   const jacobian = (x: NumericArray): JacobianEstimate => {
     const call = `${fn}.jacobian`;
     const b = blocks(x, call);
-    const { rows, cols, place } = dense(b, call);
+    const { rows, cols, place } = denseLayout(layout, b.count, m, n, call);
     const values = new Float64Array(rows * cols);
     const error = new Float64Array(rows * cols);
     for (let k = 0; k < b.values.length; k++) {
@@ -154,49 +132,6 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
     return { rows, cols, values, error };
   };
 
-  const precise = (digits = 50): PreciseOracle => {
-    const d = checkDigits(`${fn}.precise`, digits);
-    const at = (xIn: NumericArray, call: string) => {
-      const x = toPoint(call, xIn);
-      const R = rowsOf(x, call);
-      const b = {
-        count: R,
-        rows: m,
-        cols: n,
-        values: new Float64Array(R * m * n),
-        error: new Float64Array(R * m * n),
-      };
-      const { rows, cols, place } = dense(b, call);
-      const values = new Float64Array(rows * cols);
-      const error = new Float64Array(rows * cols);
-      const decimals: string[] = new Array(rows * cols).fill('0');
-      for (let r = 0; r < R; r++) {
-        const row = [
-          ...x.subarray(r * n, r * n + n),
-          ...(config.parameters?.subarray(r * p, r * p + p) ?? []),
-        ];
-        const pv = preciseValues(program.graph, program.jacobianIds, row, d, layout === 'mean' ? R : 1);
-        for (let k = 0; k < m * n; k++) {
-          const at = place(r * m * n + k);
-          const kinked = config.kink !== undefined && x[r] === config.kink.at;
-          values[at] = kinked ? config.kink!.value : pv.values[k]!;
-          error[at] = kinked ? config.kink!.error : pv.error[k]!;
-          decimals[at] = kinked ? String(config.kink!.value) : pv.decimals[k]!;
-        }
-      }
-      return { rows, cols, values, error, decimals };
-    };
-    return {
-      kind: 'high-precision',
-      description: `${config.description}, evaluated at ${d} digits`,
-      jacobian: (x) => {
-        const { rows, cols, values, error } = at(x, `${fn}.precise`);
-        return { rows, cols, values, error };
-      },
-      decimals: (x) => at(x, `${fn}.precise`).decimals,
-    };
-  };
-
   return {
     kind: 'symbolic',
     description: config.description,
@@ -204,7 +139,7 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
     expressions: program.expressions,
     variables: program.variables,
     jacobian,
-    blocks: (x) => blocks(x),
+    blocks: (x) => blocks(x, `${fn}.blocks`),
     derivative(output, input) {
       const text = program.expressions[output];
       const v = program.variables[input];
@@ -217,6 +152,6 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
       }
       return derivative(parse(text), v, { simplify: false }).toString();
     },
-    precise,
+    precise: (digits = 50) => rowwisePrecise(config, rowsOf, digits),
   };
 }
