@@ -52,6 +52,35 @@ export type { JacobianBlocks, RowwiseOracle } from './oracles/symbolic/rowwise.j
 // ── checks (src/checks) ────────────────────────────────────────────────────────────────────────
 
 // ── arbitraries (src/arbitraries) ──────────────────────────────────────────────────────────────
+export { type CotangentsConstraints, cotangents } from './arbitraries/cotangents.js';
+export type { DirectionKind } from './arbitraries/directionRows.js';
+export { EXP_OVERFLOW, EXP_UNDERFLOW } from './arbitraries/edges.js';
+export { labels } from './arbitraries/labels.js';
+export {
+  type LogitBatch,
+  type LogitBatchesConstraints,
+  logitBatches,
+  logitBatchesConstraints,
+} from './arbitraries/logitBatches.js';
+export { DEFAULT_LOGIT_REGIMES, LOGIT_REGIMES, type LogitRegime } from './arbitraries/logitRegimes.js';
+export { type LogitVectorsConstraints, logitVectors } from './arbitraries/logitVectors.js';
+export { type Kink, type MlpCase, type MlpCasesConstraints, mlpCases } from './arbitraries/mlpCases.js';
+export { type MlpParametersConstraints, mlpParameters } from './arbitraries/mlpParameters.js';
+export {
+  type MlpActivation,
+  type MlpShape,
+  type MlpShapesConstraints,
+  mlpShapes,
+  mlpShapesConstraints,
+} from './arbitraries/mlpShapes.js';
+export {
+  type ProbabilityTargetsConstraints,
+  probabilityTargets,
+  type TargetKind,
+} from './arbitraries/probabilityTargets.js';
+export type { Shape } from './arbitraries/shape.js';
+export { type TangentsConstraints, tangents } from './arbitraries/tangents.js';
+export { type FieldValues, withFields } from './arbitraries/withFields.js';
 
 // ── properties and specs (src/property) ────────────────────────────────────────────────────────
 
