@@ -13,8 +13,10 @@ export function formatNumber(x: number, digits = 6): string {
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const a = Math.abs(x);
   const text = a >= 1e-4 && a < 1e6 ? x.toPrecision(digits) : x.toExponential(digits - 1);
-  // Drop trailing zeros of the mantissa: 1.50000 → 1.5, 2.00000e-7 → 2e-7.
-  return text.replace(/\.?0+(e|$)/, '$1').replace('e+', 'e');
+  // Drop trailing zeros of the mantissa (1.50000 → 1.5, 2.00000e-7 → 2e-7), never of the exponent.
+  const [mantissa, exponent] = text.split('e') as [string, string | undefined];
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  return exponent === undefined ? trimmed : `${trimmed}e${exponent.replace('+', '')}`;
 }
 
 /**
@@ -36,6 +38,7 @@ export function formatPair(a: number, b: number, digits = 6): [string, string] {
  */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toPrecision(3)} s`;

@@ -23,6 +23,8 @@ th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;verti
 th{font-size:12px;color:var(--muted);font-weight:600;background:color-mix(in srgb,var(--line) 35%,var(--card))}
 td.n,th.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
 tr:last-child td{border-bottom:0}
+table.entries tr.f td{background:color-mix(in srgb,var(--fail) 9%,var(--card))}
+table.entries tr.f td:first-child{box-shadow:inset 3px 0 0 var(--fail)}
 .pill{display:inline-block;border-radius:999px;padding:1px 9px;font-size:12px;font-weight:600;white-space:nowrap;color:#fff}
 .pill.passed{background:var(--pass)}.pill.failed{background:var(--fail)}.pill.error{background:var(--err)}.pill.skipped{background:var(--skip)}
 a{color:inherit}

@@ -84,7 +84,9 @@ function entriesTable(entries: readonly Entry[], max: number): string {
       (x) => [x, formatNumber(x, 4)] as const,
     );
     const all = [[e.analytic, analytic] as const, [e.oracle, oracle] as const, ...cells];
-    return `<tr><td>${h(e.label)}</td>${all.map(([x, text]) => `<td class="n" title="${x}">${h(text)}</td>`).join('')}</tr>`;
+    const fails = !(errorRatio(e.absDiff, e.allowed) <= 1);
+    const cellsHtml = all.map(([x, text]) => `<td class="n" title="${x}">${h(text)}</td>`).join('');
+    return `<tr${fails ? ' class="f"' : ''}><td>${h(e.label)}</td>${cellsHtml}</tr>`;
   });
   const more =
     entries.length > max ? `<p class="note">${entries.length - max} more entries in report.json.</p>` : '';

@@ -1,13 +1,9 @@
-import {
-  buildReport,
-  GradcheckError,
-  isGradcheckError,
-  type PropertyResult,
-  parseReport,
-  renderJson,
-} from 'gradcheck';
+import fc from 'fast-check';
+import type { PropertyResult } from 'gradcheck';
 import { expect, test } from 'vitest';
 import { ajvErrors } from './ajv.js';
+import { buildReport, GradcheckError, isGradcheckError, parseReport, renderJson } from './api.js';
+import { propertyResult } from './arbitrary.js';
 import { allResults, nonFinite, overflow, passed, vacuous, xWhereSBelongs } from './fixtures.js';
 
 const meta = {
@@ -147,4 +143,16 @@ test('parseReport accepts a summary without skipped (optional in schema version 
   const data = JSON.parse(renderJson(buildReport([passed()], meta)));
   delete data.summary.skipped;
   expect(parseReport(JSON.stringify(data)).summary).toEqual({ total: 1, passed: 1, failed: 0, errors: 0 });
+});
+
+test('any contract-abiding results survive build → JSON text → parse unchanged', () => {
+  fc.assert(
+    fc.property(fc.array(propertyResult, { maxLength: 4 }), (results) => {
+      const report = buildReport(results, meta);
+      const text = renderJson(report);
+      expect(ajvErrors(JSON.parse(text))).toBeUndefined();
+      expect(parseReport(text)).toEqual(report);
+    }),
+    { seed: 31012025, numRuns: 150 },
+  );
 });

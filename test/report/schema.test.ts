@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { buildReport, REPORT_SCHEMA, renderJson } from 'gradcheck';
 import { expect, test } from 'vitest';
 import { validateSchema } from '../../src/report/validate.js';
 import { ajvErrors } from './ajv.js';
+import { buildReport, REPORT_SCHEMA, renderJson } from './api.js';
 import { allResults } from './fixtures.js';
 
 const SCHEMA_FILE = new URL('../../src/report/report.schema.json', import.meta.url);

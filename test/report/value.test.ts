@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decodeValue, encodeValue } from 'gradcheck';
 import { expect, test } from 'vitest';
+import { decodeValue, encodeValue } from './api.js';
 
 /** [1, <hole>, 3] */
 function sparse(): number[] {
