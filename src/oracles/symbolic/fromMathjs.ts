@@ -15,9 +15,6 @@ export const SUPPORTED_FUNCTIONS: readonly string[] = [
   'cot',
   'sec',
   'csc',
-  'sech',
-  'csch',
-  'coth',
   'log10',
   'pow',
 ];

@@ -25,7 +25,7 @@ export const Op = {
   FN: 9,
 } as const;
 
-/** Unary functions evaluated directly (others are rewritten: tan = sin/cos, sech = 1/cosh…). */
+/** Unary functions evaluated directly (others are rewritten: tan = sin/cos, sec = 1/cos…). */
 export const FUNCTIONS: readonly string[] = Object.keys(UNARY);
 
 /** Frozen arrays of a finished graph, in topological order (children before parents). */
@@ -121,7 +121,7 @@ export class GraphBuilder {
     return k > 0 ? chain : this.div(this.int(1), chain);
   }
 
-  /** A unary function by mathjs name; tan, sec, csc, cot, sech, csch, coth become quotients. */
+  /** A unary function by mathjs name; tan, sec, csc, cot become quotients. */
   fn(name: string, x: number): number {
     switch (name) {
       case 'tan':
@@ -132,12 +132,6 @@ export class GraphBuilder {
         return this.div(this.int(1), this.fn('cos', x));
       case 'csc':
         return this.div(this.int(1), this.fn('sin', x));
-      case 'sech':
-        return this.div(this.int(1), this.fn('cosh', x));
-      case 'csch':
-        return this.div(this.int(1), this.fn('sinh', x));
-      case 'coth':
-        return this.div(this.fn('cosh', x), this.fn('sinh', x));
       case 'log10':
         return this.div(this.fn('log', x), this.fn('log', this.int(10)));
       default: {

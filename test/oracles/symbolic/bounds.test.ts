@@ -26,7 +26,7 @@ function tally(t: Tally, values: Float64Array, error: Float64Array, exact: reado
   exact.forEach((e, k) => {
     const diff = dec(values[k]!).minus(e).abs();
     t.entries++;
-    if (!Number.isFinite(values[k]!) || diff.gt(dec(error[k]!))) t.outside++;
+    if (!Number.isFinite(values[k]!) || !Number.isFinite(error[k]!) || diff.gt(dec(error[k]!))) t.outside++;
     else if (error[k]! > 0) t.worstRatio = Math.max(t.worstRatio, diff.div(dec(error[k]!)).toNumber());
   });
 }

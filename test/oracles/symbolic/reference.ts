@@ -51,9 +51,9 @@ export function tanhGradDec(x: number): Dec {
   return new D(1).minus(t.times(t));
 }
 
-/** True when the exact value lies within [v − r, v + r]. */
+/** True when the exact value lies within [v − r, v + r] for a finite v and a finite r ≥ 0. */
 export function encloses(v: number, r: number, exact: Dec): boolean {
-  if (!Number.isFinite(v) || !(r >= 0)) return false;
+  if (!Number.isFinite(v) || !(r >= 0) || !Number.isFinite(r)) return false;
   return dec(v).minus(exact).abs().lte(dec(r));
 }
 
