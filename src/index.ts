@@ -83,6 +83,24 @@ export { type TangentsConstraints, tangents } from './arbitraries/tangents.js';
 export { type FieldValues, withFields } from './arbitraries/withFields.js';
 
 // ── properties and specs (src/property) ────────────────────────────────────────────────────────
+export type {
+  BackpropDefinition,
+  CheckDefinition,
+  GradientDefinition,
+  JacobianDefinition,
+  JacobianValue,
+  JvpDefinition,
+  PointKey,
+  SpecOptions,
+  VjpDefinition,
+} from './property/checkDefinition.js';
+export { type AllowedBound, checkInvariant, type InvariantOptions } from './property/checkInvariant.js';
+export { defaultSeed } from './property/defaultSeed.js';
+export { defineCheck } from './property/defineCheck.js';
+export { defineProperty, type PropertyDefinition } from './property/defineProperty.js';
+export type { PropertyOptions, RunOverrides } from './property/options.js';
+export { runProperty } from './property/runProperty.js';
+export { GRAD_SPEC, type GradSpec, isGradSpec, type RunContext } from './property/spec.js';
 
 // ── reports (src/report) ───────────────────────────────────────────────────────────────────────
 export { buildReport } from './report/build.js';
