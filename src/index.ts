@@ -27,8 +27,33 @@ export type { PropertyError, PropertyResult, PropertyStatus } from './property/r
 export { type DType, dtypeOf, type FloatArray, type NumericArray, UNIT_ROUNDOFF } from './types.js';
 
 // ── kernels (src/kernels) ──────────────────────────────────────────────────────────────────────
+export type { KernelOutput } from './kernels/arrays.js';
+export { blockDiagonal } from './kernels/blockDiagonal.js';
+export { crossEntropy, crossEntropyGrad } from './kernels/crossEntropy.js';
+export { crossEntropyWithTargets, crossEntropyWithTargetsGrad } from './kernels/crossEntropyTargets.js';
+export { type DenseGradients, dense, denseBackward } from './kernels/dense.js';
+export { expPlus } from './kernels/exp.js';
+export type { Labels } from './kernels/labels.js';
+export { logSoftmax } from './kernels/logSoftmax.js';
+export { logSoftmaxJacobian, logSoftmaxJvp, logSoftmaxVjp } from './kernels/logSoftmaxDerivatives.js';
+export { type ActivationName, createMlp, type Mlp, type MlpLayer, type MlpOptions } from './kernels/mlp.js';
+export type { MlpTargets } from './kernels/mlpArgs.js';
+export { type MlpBackward, mlpBackward } from './kernels/mlpBackward.js';
+export { type MlpForward, mlpForward } from './kernels/mlpForward.js';
+export { mlpLoss, mlpLossFromPreActivations } from './kernels/mlpLoss.js';
+export { mulberry32 } from './kernels/random.js';
+export { relu, reluGrad } from './kernels/relu.js';
+export { sigmoid, sigmoidGrad } from './kernels/sigmoid.js';
+export { softmax } from './kernels/softmax.js';
+export { softmaxJacobian, softmaxJvp, softmaxVjp } from './kernels/softmaxDerivatives.js';
+export { tanh, tanhGrad } from './kernels/tanh.js';
+export type { KernelInput } from './kernels/validate.js';
 
 // ── oracles (src/oracles) ──────────────────────────────────────────────────────────────────────
+export { Decimal, decimalContext, exactDecimal } from './oracles/preciseDecimal.js';
+export type { PreciseOptions } from './oracles/preciseArgs.js';
+export { preciseLogSoftmax, preciseSoftmax } from './oracles/preciseSoftmax.js';
+export { ulp, ulpDistance, ulpError } from './oracles/preciseUlp.js';
 export type { JacobianEstimate, JacobianOracle } from './oracles/types.js';
 
 // ── symbolic oracle (src/oracles/symbolic*) ────────────────────────────────────────────────────

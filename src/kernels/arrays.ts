@@ -1,0 +1,74 @@
+/**
+ * Array plumbing shared by the kernels: result types that follow the input's type, and reusable
+ * float64 scratch rows (the kernels compute in float64 and round once when the input is float32).
+ */
+import type { FloatArray } from '../types.js';
+import type { KernelInput } from './validate.js';
+
+/** The result type of a kernel given input type `T`: Float32Array stays Float32Array, else Float64Array. */
+export type KernelOutput<T extends KernelInput> = T extends Float32Array ? Float32Array : Float64Array;
+
+/** A new zeroed array of length `n` of the same float type as `like`. */
+export function allocLike(like: FloatArray, n: number): FloatArray {
+  return like instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+}
+
+const scratch: Float64Array[] = [];
+
+/** Scratch slots: a float64 copy of an input row, a float64 output row, exponentials, softmax row. */
+export const SLOT_IN = 0;
+export const SLOT_OUT = 1;
+export const SLOT_EXP = 2;
+export const SLOT_PROB = 3;
+
+/**
+ * A float64 work buffer of at least `n` elements, one per `slot`, reused across calls (the kernels
+ * are synchronous and never call user code, so a slot is never used by two calls at once).
+ */
+export function scratchRow(slot: number, n: number): Float64Array {
+  let buf = scratch[slot];
+  if (buf === undefined || buf.length < n) {
+    buf = new Float64Array(Math.max(n, 1024));
+    scratch[slot] = buf;
+  }
+  return buf;
+}
+
+/** Copies `n` elements of `src` starting at `from` into `dst` (a float64 row), widening float32 exactly. */
+export function copyRow(src: FloatArray, from: number, dst: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) dst[j] = src[from + j]!;
+}
+
+/**
+ * Row r of `x` as float64 data: `x` itself when it is a Float64Array (the row starts at
+ * `rowStart(x, r, cols)` = r·cols), otherwise an exact widened copy in scratch slot SLOT_IN (start 0).
+ */
+export function rowData(x: FloatArray, r: number, cols: number): Float64Array {
+  if (x instanceof Float64Array) return x;
+  const buf = scratchRow(SLOT_IN, cols);
+  copyRow(x, r * cols, buf, cols);
+  return buf;
+}
+
+/** Where row r starts in `rowData(x, r, cols)`. */
+export function rowStart(x: FloatArray, r: number, cols: number): number {
+  return x instanceof Float64Array ? r * cols : 0;
+}
+
+/** Adds `v` to a running TwoSum pair acc = [hi, lo] (exact apart from lo's rounding); NaN/±Infinity go to acc[2]. */
+export function accumulate(acc: Float64Array, v: number): void {
+  if (!(Math.abs(v) < Number.POSITIVE_INFINITY)) {
+    acc[2] = acc[2]! + v;
+    return;
+  }
+  const hi = acc[0]!;
+  const t = hi + v;
+  const bt = t - hi;
+  acc[1] = acc[1]! + (hi - (t - bt) + (v - bt));
+  acc[0] = t;
+}
+
+/** The value of a TwoSum accumulator: hi + lo, or the sum of its special values when there were any. */
+export function accumulated(acc: Float64Array): number {
+  return acc[2] !== 0 ? acc[2]! : acc[0]! + acc[1]!;
+}

@@ -1,0 +1,98 @@
+/**
+ * Softmax cross-entropy of one row of logits, in float64: the loss −log s_label (or −Σ y_j log s_j
+ * for probability targets) and optionally its gradient (s − y)/rows, computed through the stable
+ * log-softmax of rowExp.ts. With a label, the gradient entry s_label − 1 is computed as −(1 − s_label)
+ * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
+ */
+import { expRow, FINITE_ROW, indexOfMax, nonDominantMass, reciprocal, rowState } from './rowExp.js';
+import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
+
+/**
+ * −log softmax(x)[label] for row x[xo .. xo+n); when `grad` is not null also writes
+ * (softmax(x) − onehot(label)) / rows to grad[go .. go+n). `e` is a float64 buffer of ≥ n elements.
+ */
+export function labelRow(
+  x: Float64Array,
+  xo: number,
+  n: number,
+  label: number,
+  e: Float64Array,
+  grad: Float64Array | null,
+  go: number,
+  rows: number,
+): number {
+  const kind = expRow(x, xo, n, e, 0);
+  if (kind !== FINITE_ROW) return specialLabelRow(x, xo, n, label, grad, go, rows);
+  const a = indexOfMax(x, xo, n, rowState.max);
+  nonDominantMass(e, 0, n, a);
+  const tHi = rowState.tHi;
+  const tLo = rowState.tLo;
+  // −log s_l = log1p(T) − (x_l − m), with x_l − m as an exact TwoSum pair.
+  const v = x[xo + label]!;
+  const negM = -rowState.max;
+  const d = v + negM;
+  const bv = d - v;
+  const dLo = v - (d - bv) + (negM - bv);
+  const loss =
+    d > Number.NEGATIVE_INFINITY ? Math.log1p(tHi) - d + (tLo / (1 + tHi) - dLo) : Number.POSITIVE_INFINITY;
+  if (grad !== null) {
+    const inv = reciprocal(rowState.sHi, rowState.sLo);
+    const scale = inv / rows;
+    for (let j = 0; j < n; j++) grad[go + j] = e[j]! * scale;
+    grad[go + label] = label === a ? -(tHi + tLo) * scale : (e[label]! * inv - 1) / rows;
+  }
+  return loss;
+}
+
+/** NaN, all-masked and +Infinity rows: the conventions of softmax/logSoftmax, applied directly. */
+function specialLabelRow(
+  x: Float64Array,
+  xo: number,
+  n: number,
+  label: number,
+  grad: Float64Array | null,
+  go: number,
+  rows: number,
+): number {
+  const tmp = new Float64Array(n);
+  logSoftmaxRow(x, xo, tmp, 0, n, new Float64Array(n));
+  const loss = -tmp[label]!;
+  if (grad !== null) {
+    softmaxRow(x, xo, tmp, 0, n);
+    for (let j = 0; j < n; j++) grad[go + j] = (tmp[j]! - (j === label ? 1 : 0)) / rows;
+  }
+  return loss;
+}
+
+/**
+ * −Σ_j y_j log softmax(x)_j for row x[xo .. xo+n) and targets y[yo .. yo+n) (terms with y_j = 0 are
+ * skipped, so a masked logit with zero target costs nothing); when `grad` is not null also writes
+ * (s·Σ_j y_j − y) / rows, the exact gradient for any targets ((s − y)/rows when y sums to 1).
+ * `e` and `tmp` are float64 buffers of ≥ n elements.
+ */
+export function targetRow(
+  x: Float64Array,
+  xo: number,
+  n: number,
+  y: ArrayLike<number>,
+  yo: number,
+  e: Float64Array,
+  tmp: Float64Array,
+  grad: Float64Array | null,
+  go: number,
+  rows: number,
+): number {
+  logSoftmaxRow(x, xo, tmp, 0, n, e);
+  let loss = 0;
+  let ySum = 0;
+  for (let j = 0; j < n; j++) {
+    const yj = y[yo + j]!;
+    ySum += yj;
+    if (yj !== 0) loss -= yj * tmp[j]!;
+  }
+  if (grad !== null) {
+    softmaxRow(x, xo, tmp, 0, n);
+    for (let j = 0; j < n; j++) grad[go + j] = (tmp[j]! * ySum - y[yo + j]!) / rows;
+  }
+  return loss;
+}
