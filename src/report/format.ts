@@ -33,6 +33,15 @@ export function formatPair(a: number, b: number, digits = 6): [string, string] {
 }
 
 /**
+ * |Δ|/allowed in `digits` significant digits, but never printed as `1` unless it is exactly 1: a
+ * failing 1.0000000000000002 must not read like a pass.
+ * @example formatRatio(1.0000000000000002) // '1.0000000000000002'
+ */
+export function formatRatio(ratio: number, digits = 4): string {
+  return formatPair(ratio, 1, digits)[0];
+}
+
+/**
  * A duration in ms as people read it.
  * @example formatDuration(1534) // '1.53 s'
  */

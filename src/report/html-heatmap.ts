@@ -7,7 +7,7 @@
 import type { Entry, MatrixView } from '../checks/result.js';
 import { DECADES, NAN_COLOR, ratioColor } from './colors.js';
 import { escapeHtml as h } from './escape.js';
-import { errorRatio, formatNumber } from './format.js';
+import { errorRatio, formatNumber, formatRatio } from './format.js';
 
 /** Largest block drawn; a larger MatrixView is drawn from its top-left corner, with a note. */
 export const MAX_HEATMAP_SIDE = 100;
@@ -24,7 +24,7 @@ function cellHtml(c: Cell, worst: boolean): string {
   const ratio = errorRatio(absDiff, c.allowed);
   const title =
     `${c.label}\nanalytic ${c.analytic}\noracle ${c.oracle}\n|Δ| ${formatNumber(absDiff)}` +
-    `\nallowed ${formatNumber(c.allowed)}\n|Δ|/allowed ${formatNumber(ratio, 4)}`;
+    `\nallowed ${formatNumber(c.allowed)}\n|Δ|/allowed ${formatRatio(ratio)}`;
   const fail = !(ratio <= 1);
   const cls = `c${fail ? ' f' : ''}${worst ? ' w' : ''}`;
   return `<div class="${cls}" style="background:${ratioColor(ratio)}" data-ratio="${ratio}" title="${h(title)}"></div>`;

@@ -6,7 +6,14 @@
  */
 import type { Entry } from '../checks/result.js';
 import { escapeHtml as h } from './escape.js';
-import { counterexampleText, errorRatio, formatDuration, formatNumber, formatPair } from './format.js';
+import {
+  counterexampleText,
+  errorRatio,
+  formatDuration,
+  formatNumber,
+  formatPair,
+  formatRatio,
+} from './format.js';
 import { heatmapHtml, legendHtml, stripHtml } from './html-heatmap.js';
 import { HTML_STYLE } from './html-style.js';
 import { replayCommand } from './replay.js';
@@ -80,11 +87,16 @@ function checksTable(results: readonly ReportEntry[]): string {
 function entriesTable(entries: readonly Entry[], max: number): string {
   const rows = entries.slice(0, max).map((e) => {
     const [analytic, oracle] = formatPair(e.analytic, e.oracle, 8);
-    const cells = [e.absDiff, e.allowed, errorRatio(e.absDiff, e.allowed), e.margin].map(
-      (x) => [x, formatNumber(x, 4)] as const,
-    );
-    const all = [[e.analytic, analytic] as const, [e.oracle, oracle] as const, ...cells];
-    const fails = !(errorRatio(e.absDiff, e.allowed) <= 1);
+    const ratio = errorRatio(e.absDiff, e.allowed);
+    const all = [
+      [e.analytic, analytic],
+      [e.oracle, oracle],
+      [e.absDiff, formatNumber(e.absDiff, 4)],
+      [e.allowed, formatNumber(e.allowed, 4)],
+      [ratio, formatRatio(ratio)],
+      [e.margin, formatNumber(e.margin, 4)],
+    ] as const;
+    const fails = !(ratio <= 1);
     const cellsHtml = all.map(([x, text]) => `<td class="n" title="${x}">${h(text)}</td>`).join('');
     return `<tr${fails ? ' class="f"' : ''}><td>${h(e.label)}</td>${cellsHtml}</tr>`;
   });

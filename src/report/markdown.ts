@@ -6,7 +6,14 @@
  */
 import type { Entry } from '../checks/result.js';
 import { codeBlock, escapeMarkdown as md } from './escape.js';
-import { counterexampleText, errorRatio, formatDuration, formatNumber, formatPair } from './format.js';
+import {
+  counterexampleText,
+  errorRatio,
+  formatDuration,
+  formatNumber,
+  formatPair,
+  formatRatio,
+} from './format.js';
 import { replayCommand } from './replay.js';
 import { type DisplayStatus, displayStatus } from './summary.js';
 import type { ReplayOptions, Report, ReportEntry } from './types.js';
@@ -92,10 +99,9 @@ export function entriesMarkdown(entries: readonly Entry[], max = 5): string {
     row(['---', '--:', '--:', '--:', '--:', '--:', '--:']),
   ];
   for (const e of entries.slice(0, max)) {
-    const cells = [e.absDiff, e.allowed, errorRatio(e.absDiff, e.allowed), e.margin];
-    lines.push(
-      row([md(e.label), ...formatPair(e.analytic, e.oracle), ...cells.map((x) => formatNumber(x, 6))]),
-    );
+    const ratio = formatRatio(errorRatio(e.absDiff, e.allowed), 6);
+    const cells = [formatNumber(e.absDiff, 6), formatNumber(e.allowed, 6), ratio, formatNumber(e.margin, 6)];
+    lines.push(row([md(e.label), ...formatPair(e.analytic, e.oracle), ...cells]));
   }
   if (entries.length > max) lines.push(`\n${entries.length - max} more entries in report.json.`);
   return lines.join('\n');

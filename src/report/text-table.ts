@@ -3,7 +3,7 @@
  * monospace columns: the first left-aligned, numbers right-aligned).
  */
 import type { Entry } from '../checks/result.js';
-import { errorRatio, formatNumber, formatPair } from './format.js';
+import { errorRatio, formatNumber, formatPair, formatRatio } from './format.js';
 
 /**
  * The worst `max` entries as a fixed-width text table, followed by a count of the rest.
@@ -14,8 +14,9 @@ import { errorRatio, formatNumber, formatPair } from './format.js';
 export function entriesText(entries: readonly Entry[], max = 5): string {
   const rows = [['entry', 'analytic', 'oracle', '|Δ|', 'allowed', '|Δ|/allowed', 'margin']];
   for (const e of entries.slice(0, max)) {
-    const cells = [e.absDiff, e.allowed, errorRatio(e.absDiff, e.allowed), e.margin];
-    rows.push([e.label, ...formatPair(e.analytic, e.oracle), ...cells.map((x) => formatNumber(x, 6))]);
+    const ratio = formatRatio(errorRatio(e.absDiff, e.allowed), 6);
+    const cells = [formatNumber(e.absDiff, 6), formatNumber(e.allowed, 6), ratio, formatNumber(e.margin, 6)];
+    rows.push([e.label, ...formatPair(e.analytic, e.oracle), ...cells]);
   }
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...r[j]!].length)));
   const lines = rows.map((r) =>

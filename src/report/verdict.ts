@@ -2,7 +2,7 @@
  * One line saying what a result's verdict means at its counterexample, shared by the Markdown,
  * HTML and JUnit writers (the checker's own `message` follows it in full).
  */
-import { errorRatio, formatNumber, formatPair } from './format.js';
+import { errorRatio, formatNumber, formatPair, formatRatio } from './format.js';
 import type { ReportEntry } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,7 +28,7 @@ export function verdictLine(r: ReportEntry): string {
       const [analytic, oracle] = formatPair(w.analytic, w.oracle);
       return (
         `mismatch at ${w.label}: analytic ${analytic} vs oracle ${oracle} ` +
-        `(|Δ| ${formatNumber(w.absDiff, 3)} is ${formatNumber(ratio, 3)}× the allowed ${formatNumber(w.allowed, 3)})${where}`
+        `(|Δ| ${formatNumber(w.absDiff, 3)} is ${formatRatio(ratio, 3)}× the allowed ${formatNumber(w.allowed, 3)})${where}`
       );
     }
     case 'non-finite':

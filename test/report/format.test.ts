@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatNumber,
   formatPair,
+  formatRatio,
   formatValue,
   shorten,
 } from '../../src/report/format.js';
@@ -41,6 +42,19 @@ test('formatPair adds digits until two different numbers print differently', () 
       expect(Number(fa) === a || Math.abs(Number(fa) - a) <= Math.abs(a) * 5e-6).toBe(true);
     }),
     { seed: 98, numRuns: 500 },
+  );
+});
+
+test('a ratio prints as 1 only when it is exactly 1, so a barely failing entry never reads like a pass', () => {
+  expect(formatRatio(1 + 2 ** -52)).toBe('1.0000000000000002');
+  expect(Number(formatRatio(1 - 2 ** -53))).toBeLessThan(1);
+  expect(formatRatio(1)).toBe('1');
+  expect(formatRatio(18.94511)).toBe('18.95');
+  fc.assert(
+    fc.property(fc.double({ min: 0.5, max: 2, noNaN: true }), (r) => {
+      expect(formatRatio(r) === '1').toBe(r === 1);
+    }),
+    { seed: 96, numRuns: 300 },
   );
 });
 
