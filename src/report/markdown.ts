@@ -59,7 +59,7 @@ function headline(report: Report, title: string): string {
     (s.skipped ?? 0) > 0 ? `${s.skipped} skipped` : '',
   ].filter((p) => p !== '');
   const icon = s.failed + s.errors > 0 ? '❌' : '✅';
-  return `## ${icon} ${md(title)}: ${parts.join(', ')} (${s.total} checks, ${formatDuration(report.durationMs)})`;
+  return `## ${icon} ${md(title)}: ${parts.join(', ')} (${plural(s.total, 'check')}, ${formatDuration(report.durationMs)})`;
 }
 
 function meta(report: Report): string {

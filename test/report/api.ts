@@ -1,5 +1,5 @@
 /**
- * The report API as the tests use it: the same functions `gradcheck` exports (exports.test.ts
+ * The report API as the tests use it: the same functions `gradcheck` exports (readme.test.ts
  * checks that), imported from src/report directly so that each test file does not load the whole
  * library (kernels, mathjs) just to render a report.
  */

@@ -89,7 +89,7 @@ test('failures beyond maxFailures are counted, not silently dropped', () => {
 
 test('a passing run is a short green summary', () => {
   const md = renderMarkdown(buildReport([allResults()[0]!], meta), { title: 'my kernels' });
-  expect(md).toMatch(/^## ✅ my kernels: 1 passed \(1 checks, 1\.53 s\)\n/);
+  expect(md).toMatch(/^## ✅ my kernels: 1 passed \(1 check, 1\.53 s\)\n/);
   expect(md).not.toContain('Failures');
 });
 
