@@ -2,7 +2,9 @@
  * `npm run bench`: runs every benchmark module in turn and prints its tables. Each module exports
  * `run(): Promise<string>` returning Markdown tables; pass names to run a subset (`npm run bench -- kernels`).
  */
-const modules: Record<string, () => Promise<{ run: () => Promise<string> }>> = {};
+const modules: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
+  report: () => import('./report.js'),
+};
 
 const wanted = process.argv.slice(2);
 for (const [name, load] of Object.entries(modules)) {
