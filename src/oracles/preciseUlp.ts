@@ -28,6 +28,7 @@ function format(fn: string, dtype: unknown) {
 
 /** 2^⌊log2 a⌋ for a positive finite a (exact, including subnormal a). */
 function binade(a: number): number {
+  if (a >= 2 ** 1023) return 2 ** 1023; // Math.log2 rounds up to 1024 near the largest double
   let b = 2 ** Math.floor(Math.log2(a));
   if (b > a) b /= 2;
   else if (b * 2 <= a) b *= 2;
