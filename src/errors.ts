@@ -29,7 +29,9 @@ export type GradcheckErrorCode =
   /** A spec file could not be loaded or exports no checks. */
   | 'GC_SPEC_LOAD'
   /** A report could not be read or has an unsupported schema version. */
-  | 'GC_REPORT';
+  | 'GC_REPORT'
+  /** An `assert*` checker found a non-pass verdict; the error's `result` holds the CheckResult. */
+  | 'GC_CHECK_FAILED';
 
 export interface GradcheckErrorOptions {
   /** The argument at fault, e.g. `cols` or `options.seed`. */

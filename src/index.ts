@@ -55,6 +55,17 @@ export type { PreciseOptions } from './oracles/preciseArgs.js';
 export { preciseLogSoftmax, preciseSoftmax } from './oracles/preciseSoftmax.js';
 export { ulp, ulpDistance, ulpError } from './oracles/preciseUlp.js';
 export type { JacobianEstimate, JacobianOracle } from './oracles/types.js';
+export {
+  type DirectionalDerivative,
+  directionalDerivative,
+  type FiniteDifferenceOptions,
+  finiteDifferenceJacobian,
+} from './oracles/finiteDifference/api.js';
+export type { FiniteDifferenceJacobian } from './oracles/finiteDifference/jacobian.js';
+export {
+  FINITE_DIFFERENCE_DEFAULTS,
+  type FiniteDifferenceSettings,
+} from './oracles/finiteDifference/settings.js';
 
 // ── symbolic oracle (src/oracles/symbolic*) ────────────────────────────────────────────────────
 export { crossEntropySymbolic } from './oracles/symbolic/builtins/crossEntropySymbolic.js';
@@ -75,6 +86,35 @@ export {
 export type { JacobianBlocks, RowwiseOracle } from './oracles/symbolic/rowwise.js';
 
 // ── checks (src/checks) ────────────────────────────────────────────────────────────────────────
+export {
+  assertBackprop,
+  assertGradient,
+  assertJacobian,
+  assertJvp,
+  assertVjp,
+  CheckFailedError,
+} from './checks/assert.js';
+export { type BackpropModel, checkBackprop } from './checks/checkBackprop.js';
+export { checkGradient } from './checks/checkGradient.js';
+export { checkJacobian } from './checks/checkJacobian.js';
+export { checkJvp } from './checks/checkJvp.js';
+export { checkVjp } from './checks/checkVjp.js';
+export {
+  allowedBound,
+  DEFAULT_KAPPA,
+  ROUNDING_MODEL,
+  type RoundingModel,
+  roundingBound,
+} from './checks/errorModel.js';
+export type {
+  GradientFunction,
+  JacobianFunction,
+  JvpFunction,
+  ScalarFunction,
+  VectorFunction,
+  VjpFunction,
+} from './checks/functions.js';
+export { CHECK_OPTION_KEYS, type CheckOptions, DEFAULT_SEED } from './checks/options.js';
 
 // ── arbitraries (src/arbitraries) ──────────────────────────────────────────────────────────────
 export { type CotangentsConstraints, cotangents } from './arbitraries/cotangents.js';

@@ -1,0 +1,55 @@
+/**
+ * Wiring the finite-difference oracle to a check: the dtype's step table with the user's overrides,
+ * and the noise level of f (ECnoise along a seeded Rademacher direction, or just the rounding floor).
+ */
+import type { Evaluator, LineContext } from '../oracles/finiteDifference/estimateLine.js';
+import { estimateNoise } from '../oracles/finiteDifference/sampleNoise.js';
+import {
+  FINITE_DIFFERENCE_DEFAULTS,
+  type FiniteDifferenceSettings,
+} from '../oracles/finiteDifference/settings.js';
+import { UNIT_ROUNDOFF } from '../types.js';
+import { rademacher } from './random.js';
+import type { Run } from './run.js';
+import type { Subject } from './subject.js';
+
+/** The step table for the subject's grid, with `options.step` / `options.maxLevels` applied. */
+export function fdSettings(run: Run, subject: Subject): FiniteDifferenceSettings {
+  const base = FINITE_DIFFERENCE_DEFAULTS[subject.grid];
+  const maxLevels = run.opts.maxLevels ?? base.maxLevels;
+  return {
+    ...base,
+    initialStep: run.opts.step ?? base.initialStep,
+    maxLevels,
+    minLevels: Math.min(base.minLevels, maxLevels),
+  };
+}
+
+/** σ per component of `evaluate` around x (default: f itself). */
+export function noiseSigma(run: Run, subject: Subject, settings: FiniteDifferenceSettings): Float64Array {
+  if (run.opts.noise === 'rounding') {
+    const u = UNIT_ROUNDOFF[settings.dtype];
+    return subject.fx.map((v) => u * Math.abs(v));
+  }
+  return estimateNoise(
+    subject.evaluate,
+    subject.x,
+    subject.fx,
+    settings,
+    rademacher(subject.x.length, run.rng),
+  ).sigma;
+}
+
+/** A line context for f at the subject's point. */
+export function lineContext(
+  subject: Subject,
+  sigma: Float64Array,
+  settings: FiniteDifferenceSettings,
+  correct?: LineContext['correct'],
+  evaluate: Evaluator = subject.evaluate,
+  fx: Float64Array = subject.fx,
+): LineContext {
+  return correct === undefined
+    ? { f: evaluate, x: subject.x, fx, sigma, settings }
+    : { f: evaluate, x: subject.x, fx, sigma, settings, correct };
+}

@@ -1,0 +1,150 @@
+/**
+ * Richardson extrapolation of central differences to step 0 with a Neville tableau in h², one per
+ * output component (Ridders 1982; Numerical Recipes §5.7 `dfridr`; Richardson.jl). Each entry's error
+ * estimate is its largest distance to the neighbouring entries (truncation) plus the rounding noise of f
+ * carried through the extrapolation weights (3σᵢ · Σ|weights|/h: σ is an RMS level, single roundings
+ * reach a few σ). The final choice is Ridders' smallest-error entry, with one safeguard: an entry must
+ * also agree with the estimates of the two finest steps, within their own errors — far-apart steps can
+ * agree by accident when a kink lies between them.
+ */
+
+/** Rounding errors are bounded by this many noise levels σ. */
+export const ROUNDING_SIGMAS = 3;
+
+/** Highest extrapolation order kept (columns 0..MAX_COLUMN). */
+export const MAX_COLUMN = 8;
+
+/** The selected estimate per component. */
+export interface TableauChoice {
+  readonly value: Float64Array;
+  /** Truncation part of the error estimate (tableau differences, consistency with the finest steps). */
+  readonly truncation: Float64Array;
+  /** Rounding part of the error estimate (noise of f through the weights). */
+  readonly rounding: Float64Array;
+  /** Level (row) of the chosen entry, -1 when there was none. */
+  readonly row: Int32Array;
+}
+
+/** A growing Neville–Richardson tableau over decreasing steps. */
+export class RichardsonTableau {
+  readonly size: number;
+  private readonly sigma: Float64Array;
+  /** value[i][j], trunc[i][j], round[i][j]: entry (level i, order j), each of length `size`. */
+  private readonly value: Float64Array[][] = [];
+  private readonly trunc: Float64Array[][] = [];
+  private readonly round: Float64Array[][] = [];
+  private readonly noise: number[][] = [];
+  private readonly variable: number[] = [];
+
+  /** @param sigma noise level of each component of f (absolute), from `estimateNoise`. */
+  constructor(sigma: Float64Array) {
+    this.size = sigma.length;
+    this.sigma = sigma;
+  }
+
+  /** Number of levels added. */
+  get levels(): number {
+    return this.value.length;
+  }
+
+  /**
+   * Adds a level: `d` is the difference quotient at step `h` (its error ∝ h², h⁴, …) and `noiseWeight`
+   * the factor that turns σ into its rounding error (1/h for a symmetric central difference).
+   */
+  addLevel(h: number, d: Float64Array, noiseWeight: number): void {
+    const i = this.value.length;
+    const m = this.size;
+    const vals: Float64Array[] = [Float64Array.from(d)];
+    const tr: Float64Array[] = [new Float64Array(m).fill(Number.POSITIVE_INFINITY)];
+    const ro: Float64Array[] = [this.sigma.map((s) => ROUNDING_SIGMAS * s * noiseWeight)];
+    const nw: number[] = [noiseWeight];
+    this.variable.push(h * h);
+    const top = Math.min(i, MAX_COLUMN);
+    for (let j = 1; j <= top; j++) {
+      const prev = this.value[i - 1]![j - 1]!;
+      const cur = vals[j - 1]!;
+      const up = j <= Math.min(i - 1, MAX_COLUMN) ? this.value[i - 1]![j] : undefined;
+      // Neville in h²: extrapolate the line through (h²_{i-j}, prev) and (h²_i, cur) to 0.
+      const c = 1 / (this.variable[i - j]! / this.variable[i]! - 1);
+      const next = new Float64Array(m);
+      const t = new Float64Array(m);
+      for (let k = 0; k < m; k++) {
+        const a = cur[k]! + (cur[k]! - prev[k]!) * c;
+        next[k] = a;
+        let e = Math.max(Math.abs(a - cur[k]!), Math.abs(a - prev[k]!));
+        if (up !== undefined) e = Math.max(e, Math.abs(a - up[k]!));
+        t[k] = e;
+      }
+      const w = Math.abs(1 + c) * nw[j - 1]! + Math.abs(c) * this.noise[i - 1]![j - 1]!;
+      nw.push(w);
+      vals.push(next);
+      tr.push(t);
+      ro.push(this.sigma.map((s) => ROUNDING_SIGMAS * s * w));
+    }
+    this.value.push(vals);
+    this.trunc.push(tr);
+    this.round.push(ro);
+    this.noise.push(nw);
+  }
+
+  /** The newest level's first extrapolation (order 1): its truncation and rounding parts. */
+  newestOrderOne(k: number): { truncation: number; rounding: number } | undefined {
+    const i = this.value.length - 1;
+    if (i < 1) return undefined;
+    return { truncation: this.trunc[i]![1]![k]!, rounding: this.round[i]![1]![k]! };
+  }
+
+  /** Smallest total error so far for component k, ignoring the consistency safeguard (for stopping rules). */
+  bestRaw(k: number): { value: number; truncation: number; rounding: number } | undefined {
+    let best: { value: number; truncation: number; rounding: number } | undefined;
+    for (let i = 1; i < this.value.length; i++) {
+      for (let j = 1; j < this.value[i]!.length; j++) {
+        const t = this.trunc[i]![j]![k]!;
+        const r = this.round[i]![j]![k]!;
+        if (!(t + r < (best === undefined ? Number.POSITIVE_INFINITY : best.truncation + best.rounding)))
+          continue;
+        best = { value: this.value[i]![j]![k]!, truncation: t, rounding: r };
+      }
+    }
+    return best;
+  }
+
+  /** Ridders' choice with the finest-steps consistency safeguard, per component. */
+  choose(): TableauChoice {
+    const m = this.size;
+    const L = this.value.length;
+    const out: TableauChoice = {
+      value: new Float64Array(m).fill(Number.NaN),
+      truncation: new Float64Array(m).fill(Number.POSITIVE_INFINITY),
+      rounding: new Float64Array(m).fill(Number.POSITIVE_INFINITY),
+      row: new Int32Array(m).fill(-1),
+    };
+    const refs: [number, number][] = [];
+    for (let i = Math.max(1, L - 2); i < L; i++) {
+      for (let j = 1; j <= Math.min(2, this.value[i]!.length - 1); j++) refs.push([i, j]);
+    }
+    for (let k = 0; k < m; k++) {
+      let bestTotal = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < L; i++) {
+        for (let j = 1; j < this.value[i]!.length; j++) {
+          const a = this.value[i]![j]![k]!;
+          let t = this.trunc[i]![j]![k]!;
+          const r = this.round[i]![j]![k]!;
+          for (const [ri, rj] of refs) {
+            if (ri === i && rj === j) continue;
+            const other = this.trunc[ri]![rj]![k]! + this.round[ri]![rj]![k]!;
+            t = Math.max(t, Math.abs(a - this.value[ri]![rj]![k]!) - other);
+          }
+          const total = t + r;
+          if (!(total < bestTotal)) continue;
+          bestTotal = total;
+          out.value[k] = a;
+          out.truncation[k] = t;
+          out.rounding[k] = r;
+          out.row[k] = i;
+        }
+      }
+    }
+    return out;
+  }
+}
