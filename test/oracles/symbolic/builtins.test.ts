@@ -112,14 +112,15 @@ test('sigmoid and tanh derivatives are σ(1 − σ) and 1 − tanh² on the diag
   expect([J.rows, J.cols, J.values[1], J.values[2]]).toEqual([2, 2, 0, 0]);
 });
 
-test('ReLU derivative is exactly 0 or 1 off the kink and the subdifferential [0, 1] at it', () => {
+test("ReLU derivative is exactly 0 or 1 off the kink, the kernels' 0 at it, or the subdifferential [0, 1] on request", () => {
   const b = reluSymbolic().blocks([-3, -1e-300, 0, 1e-300, 2]);
-  expect([...b.values]).toEqual([0, 0, 0.5, 1, 1]);
-  expect(b.error[2]).toBe(0.5);
-  expect(Math.max(b.error[0]!, b.error[1]!, b.error[3]!, b.error[4]!)).toBeLessThan(1e-15);
-  const pinned = reluSymbolic({ atZero: 0 }).blocks([0, -0]);
-  expect([...pinned.values, ...pinned.error]).toEqual([0, 0, 0, 0]);
-  const p = reluSymbolic().precise().jacobian([-1, 0, 2]);
+  expect([...b.values]).toEqual([0, 0, 0, 1, 1]);
+  expect(b.error[2]).toBe(0);
+  expect(Math.max(...b.error)).toBeLessThan(1e-15);
+  const sub = reluSymbolic({ atZero: 'subgradient' }).blocks([0, -0, 1]);
+  expect([...sub.values.subarray(0, 2), ...sub.error.subarray(0, 2)]).toEqual([0.5, 0.5, 0.5, 0.5]);
+  expect(reluSymbolic({ atZero: 1 }).blocks([0]).values[0]).toBe(1);
+  const p = reluSymbolic({ atZero: 'subgradient' }).precise().jacobian([-1, 0, 2]);
   expect([p.values[0], p.values[4], p.error[4], p.values[8]]).toEqual([0, 0.5, 0.5, 1]);
 });
 

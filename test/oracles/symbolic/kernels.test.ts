@@ -49,7 +49,7 @@ function softmaxSlack(x: Float64Array, n: number) {
 
 test('softmax and log-softmax kernels match their symbolic oracles, 1e-8 off in one entry does not', () => {
   const next = rng(31);
-  for (const n of [2, 5, 12, 32])
+  for (const n of [2, 5, 12])
     for (const scale of [3, 1000]) {
       const x = Float64Array.from(logits(next, 3 * n, scale));
       const slack = softmaxSlack(x, n);

@@ -31,7 +31,8 @@ test('README: built-in oracles for the reference kernels', () => {
   const ce = crossEntropySymbolic([0, 2], 3).jacobian(x); // 1×6 gradient of the mean loss
   expect(ce.values[0]).toBeCloseTo(0, 15); // s₀ − 1 with s₀ ≈ 1
   expect(sigmoidSymbolic().blocks([0]).values[0]).toBe(0.25);
-  expect([...reluSymbolic().blocks([-1, 0, 1]).error]).toContain(0.5); // [0, 1] at the kink
+  expect([...reluSymbolic().blocks([-1, 0, 1]).values]).toEqual([0, 0, 1]); // relu′(0) = 0, as the kernels
+  expect(reluSymbolic({ atZero: 'subgradient' }).blocks([0]).error[0]).toBe(0.5); // [0, 1] at the kink
 });
 
 test('README: mathjs cannot differentiate sum, so the oracle says how to write it', () => {
