@@ -74,6 +74,12 @@ function constantsOf(spec: SymbolicSpec): [string[], number[]] {
  * A Jacobian oracle for formulas you write yourself. Sums must be written out with `+` (mathjs has no
  * derivative for `sum`, `max`, `log1p`); the formulas are parsed and differentiated once (cached).
  *
+ * Each entry comes with a rigorous absolute error bound of its float64 evaluation. Where no finite
+ * bound can be established (a divisor whose enclosure contains 0, an argument at a domain edge,
+ * overflow) the error is +Infinity or the value non-finite: checkers report that as non-finite oracle
+ * output, never as a pass. Literals mean their decimal values (`0.1` is one tenth, its double's
+ * rounding is in the bound); `constants` and `x` mean their doubles exactly.
+ *
  * @example
  * ```ts
  * const oracle = symbolicOracle({
