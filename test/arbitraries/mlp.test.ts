@@ -1,4 +1,4 @@
-import { isGradcheckError, mlpCases, mlpParameters, mlpShapes } from 'gradcheck';
+import { createMlp, isGradcheckError, mlpCases, mlpForward, mlpParameters, mlpShapes } from 'gradcheck';
 import { expect, test } from 'vitest';
 import { parameterCount, preActivations } from './mlpForward.js';
 import { sample, shrunk } from './sample.js';
@@ -74,6 +74,18 @@ test("'at-zero' puts the named pre-activation exactly at 0, in float64 and float
       expect(z[row * c.sizes[layer + 1]! + unit]).toBe(0);
     }
     expect(layers.size).toBeGreaterThan(1);
+  }
+});
+
+test("the kernels agree: their forward pass puts the 'at-zero' pre-activation exactly at 0", () => {
+  for (const dtype of ['float64', 'float32'] as const) {
+    for (const c of sample(mlpCases({ preActivations: 'at-zero', maxHidden: 3, dtype }), 100)) {
+      const mlp = createMlp({ sizes: c.sizes, activations: c.activations, dtype });
+      expect(mlp.parameterCount).toBe(c.params.length);
+      const { layer, row, unit } = c.kink!;
+      const z = mlpForward(mlp, c.params, c.x, c.rows).preActivations[layer]!;
+      expect(z[row * c.sizes[layer + 1]! + unit]).toBe(0);
+    }
   }
 });
 

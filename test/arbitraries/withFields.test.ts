@@ -33,3 +33,17 @@ test('a VJP bug that hinges on the cotangent still shrinks to one entry', () => 
   expect(v).toMatchObject({ rows: 1, cols: 1, x: Float64Array.from([0]) });
   expect(v.g[0]).not.toBe(1);
 });
+
+test('the base keeps shrinking after its fields have', () => {
+  const input = withFields(logitBatches({ maxRows: 4 }), (b) => ({
+    g: cotangents(b, { kinds: ['random'] }),
+  }));
+  const out = fc.check(
+    fc.property(input, (v) => v.g.every((e) => e < 3)),
+    { seed: 2 },
+  );
+  expect(out.failed).toBe(true);
+  const v = out.counterexample![0];
+  expect(v).toMatchObject({ rows: 1, x: new Float64Array(v.cols) });
+  expect(Array.from(v.g).filter((e) => e !== 0)).toEqual([3]);
+});
