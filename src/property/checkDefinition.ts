@@ -4,6 +4,7 @@
  * `({ x, cols }) => softmax(x, cols)` reads naturally.
  */
 import type fc from 'fast-check';
+import type { BackpropModel } from '../checks/checkBackprop.js';
 import type { FloatArray, NumericArray } from '../types.js';
 import type { PropertyOptions } from './options.js';
 
@@ -68,13 +69,13 @@ export interface GradientDefinition<T>
 }
 
 /**
- * Per-layer deltas of a network: `backprop(input)` returns the checker's model for this input
- * (see `checkBackprop`); no `f` and no point.
+ * Per-layer deltas of a network: `backprop(input)` returns the `checkBackprop` model for this input
+ * (pre-activations, claimed deltas, `lossFrom(layer, z)`); no `f` and no point.
  */
 export interface BackpropDefinition<T>
   extends Omit<Common<T>, 'point'>,
     None<'f' | 'jacobian' | 'vjp' | 'jvp' | 'gradient' | 'cotangent' | 'point'> {
-  readonly backprop: (input: T) => unknown;
+  readonly backprop: (input: T) => BackpropModel;
 }
 
 /** Exactly one derivative kind per spec. */

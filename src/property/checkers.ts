@@ -2,8 +2,14 @@
  * The derivative checkers a `defineCheck` spec dispatches to, behind one interface so that tests can
  * substitute stubs (`makeCheckSpec(def, stubs)`) and the spec layer stays a thin adapter.
  */
+
+import { type BackpropModel, checkBackprop } from '../checks/checkBackprop.js';
+import { checkGradient } from '../checks/checkGradient.js';
+import { checkJacobian } from '../checks/checkJacobian.js';
+import { checkJvp } from '../checks/checkJvp.js';
+import { checkVjp } from '../checks/checkVjp.js';
+import type { JvpFunction, VjpFunction } from '../checks/functions.js';
 import type { CheckResult } from '../checks/result.js';
-import { GradcheckError } from '../errors.js';
 import type { FloatArray, NumericArray } from '../types.js';
 
 type Maybe<R> = R | Promise<R>;
@@ -39,19 +45,11 @@ export interface Checkers {
   backprop(model: unknown, options: CheckerOptions): Maybe<CheckResult>;
 }
 
-const missing = (name: string) => () => {
-  throw new GradcheckError(
-    'GC_INVALID_ARGUMENT',
-    'defineCheck',
-    `the ${name} checker is not available in this build`,
-  );
-};
-
 /** The real checkers (src/checks). */
 export const realCheckers: Checkers = {
-  jacobian: missing('checkJacobian'),
-  vjp: missing('checkVjp'),
-  jvp: missing('checkJvp'),
-  gradient: missing('checkGradient'),
-  backprop: missing('checkBackprop'),
+  jacobian: (f, jacobian, x, options) => checkJacobian(f, jacobian, x, options),
+  vjp: (f, vjp, x, options) => checkVjp(f, vjp as VjpFunction, x, options),
+  jvp: (f, jvp, x, options) => checkJvp(f, jvp as JvpFunction, x, options),
+  gradient: (f, gradient, x, options) => checkGradient(f, gradient, x, options),
+  backprop: (model, options) => checkBackprop(model as BackpropModel, options),
 };

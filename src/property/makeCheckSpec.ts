@@ -5,6 +5,7 @@
  */
 
 import { checkKeys } from '../arbitraries/validate.js';
+import { resolveCheckOptions } from '../checks/options.js';
 import type { CheckKind, CheckResult } from '../checks/result.js';
 import { GradcheckError } from '../errors.js';
 import type { DType } from '../types.js';
@@ -58,6 +59,7 @@ export function makeCheckSpec<T>(
   checkKeys(fn, 'def.options', def.options, Object.keys(def.options ?? {}));
   const options = (def.options ?? {}) as Readonly<Record<string, unknown>>;
   validatePropertyOptions(fn, 'def.options', options);
+  resolveCheckOptions(fn, checkerPart(options));
   const oracle = options.oracle;
   return {
     [GRAD_SPEC]: 1,
