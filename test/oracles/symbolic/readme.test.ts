@@ -1,38 +1,62 @@
-// The examples of the README's "Symbolic oracle" section, run through the public API.
+// The examples of the README's "Symbolic oracle" section, run through the public API as written there.
 import {
+  blockDiagonal,
+  checkGradient,
+  checkJacobian,
+  crossEntropy,
+  crossEntropyGrad,
   crossEntropySymbolic,
   isGradcheckError,
   reluSymbolic,
-  sigmoidSymbolic,
+  softmax,
+  softmaxJacobian,
   softmaxSymbolic,
   symbolicOracle,
 } from 'gradcheck';
 import { expect, test } from 'vitest';
 
-test('README: your own formulas as an oracle', () => {
-  const oracle = symbolicOracle({
-    expressions: ['x * tanh(y)', 'exp(-x) * y'],
-    variables: ['x', 'y'],
-  });
-  const { rows, cols, values, error } = oracle.jacobian([0.5, 2]);
-  expect([rows, cols]).toEqual([2, 2]);
-  expect(values[0]).toBeCloseTo(Math.tanh(2), 15); // ∂(x·tanh y)/∂x
-  expect(Math.max(...error)).toBeLessThan(1e-15);
-  expect(oracle.derivative(1, 0)).toBe('y * -1 * exp(-x)');
-  const golden = oracle.precise(60).decimals([0.5, 2]);
-  expect(golden[0]).toMatch(/^0\.96402758007581688394641372410092315025502997624093/);
+test('README: your own formula as the oracle of your own kernel', () => {
+  // f(a, b) = [a·b, exp(a) − b²] and its hand-written Jacobian
+  const f = (x: Float64Array) => Float64Array.of(x[0]! * x[1]!, Math.exp(x[0]!) - x[1]! ** 2);
+  const jacobian = (x: Float64Array) => [
+    [x[1]!, x[0]!],
+    [Math.exp(x[0]!), -2 * x[1]!],
+  ];
+  const oracle = symbolicOracle({ expressions: ['a * b', 'exp(a) - b^2'], variables: ['a', 'b'] });
+  expect(checkJacobian(f, jacobian, [0.3, -1.7], { oracle }).ok).toBe(true);
+
+  const { rows, cols, values, error } = oracle.jacobian([0.3, -1.7]);
+  expect([rows, cols, values[3]]).toEqual([2, 2, 3.4]); // ∂(exp(a) − b²)/∂b = −2b
+  expect(error[3]).toBeLessThan(1e-15);
+  expect(oracle.derivative(1, 1)).toBe('0 - 2 * 1 * b ^ (2 - 1)');
 });
 
-test('README: built-in oracles for the reference kernels', () => {
-  const x = [1000, -1000, 0.5, 2, 2, 2]; // two rows of three logits; exp(1000) would overflow
-  const softmax = softmaxSymbolic(3).jacobian(x); // 6×6, block diagonal
-  expect(softmax.rows * softmax.cols).toBe(36);
-  expect(Number.isFinite(Math.max(...softmax.values))).toBe(true);
-  const ce = crossEntropySymbolic([0, 2], 3).jacobian(x); // 1×6 gradient of the mean loss
-  expect(ce.values[0]).toBeCloseTo(0, 15); // s₀ − 1 with s₀ ≈ 1
-  expect(sigmoidSymbolic().blocks([0]).values[0]).toBe(0.25);
+test('README: built-in oracles for the reference kernels, at logits that overflow exp', () => {
+  const x = new Float64Array([1000, -1000, 0.5, 2, 2, 2]); // two rows of three logits
+  const sm = checkJacobian(
+    (z) => softmax(z, 3),
+    (z) => blockDiagonal(softmaxJacobian(z, 3), 3),
+    x,
+    { oracle: softmaxSymbolic(3) },
+  );
+  expect(sm.ok).toBe(true);
+  const ce = checkGradient(
+    (z) => crossEntropy(z, [0, 2], 3),
+    (z) => crossEntropyGrad(z, [0, 2], 3),
+    x,
+    { oracle: crossEntropySymbolic([0, 2], 3) },
+  );
+  expect(ce.ok).toBe(true);
   expect([...reluSymbolic().blocks([-1, 0, 1]).values]).toEqual([0, 0, 1]); // relu′(0) = 0, as the kernels
-  expect(reluSymbolic({ atZero: 'subgradient' }).blocks([0]).error[0]).toBe(0.5); // [0, 1] at the kink
+});
+
+test('README: golden values at 60 digits', () => {
+  const golden = softmaxSymbolic(2)
+    .precise(60)
+    .decimals([0, Math.log(3)]);
+  // s ≈ [1/4, 3/4]; Math.log(3) is rounded, so these are the digits at that double, not of −3/16
+  expect(golden[0]!.length).toBeGreaterThan(60);
+  expect(Number(golden[1])).toBeCloseTo(-3 / 16, 15);
 });
 
 test('README: mathjs cannot differentiate sum, so the oracle says how to write it', () => {
