@@ -5,20 +5,16 @@
  * It never calls `process.exit`; `bin/gradcheck.js` sets `process.exitCode` from the result.
  */
 import { isGradcheckError } from '../errors.js';
-import { loadBuiltinSpecs } from './builtin.js';
 import { colorEnabled, palette } from './color.js';
 import type { RunContext } from './context.js';
-import { expandPatterns } from './expandPatterns.js';
 import { type CliIo, loadModule, processIo } from './io.js';
-import { loadSpecFile } from './loadSpecs.js';
-import { mergeCommand } from './mergeCommand.js';
 import type { Command } from './options.js';
 import { parseArgs } from './parseArgs.js';
-import { replayReport } from './replayReport.js';
-import { runChecks } from './runChecks.js';
 import { USAGE } from './usage.js';
 import { packageVersion } from './version.js';
 
+// The commands (and through them the whole library) are imported only when a command runs, so that
+// --help, --version and usage errors answer at once.
 async function run(command: Command, ctx: RunContext): Promise<number> {
   switch (command.kind) {
     case 'help':
@@ -27,18 +23,28 @@ async function run(command: Command, ctx: RunContext): Promise<number> {
     case 'version':
       ctx.io.stdout(`${ctx.version}\n`);
       return 0;
-    case 'gate':
+    case 'gate': {
+      const [{ loadBuiltinSpecs }, { runChecks }] = await Promise.all([
+        import('./builtin.js'),
+        import('./runChecks.js'),
+      ]);
       return runChecks(await loadBuiltinSpecs(ctx.load), command.options, ctx);
+    }
     case 'check': {
+      const { expandPatterns } = await import('./expandPatterns.js');
       const files = await expandPatterns(command.patterns, ctx.io.cwd);
+      const [{ loadSpecFile }, { runChecks }] = await Promise.all([
+        import('./loadSpecs.js'),
+        import('./runChecks.js'),
+      ]);
       const specs = [];
       for (const file of files) specs.push(...(await loadSpecFile(file, ctx.io.cwd, ctx.load)));
       return runChecks(specs, command.options, ctx);
     }
     case 'replay':
-      return replayReport(command.report, command.options, ctx);
+      return (await import('./replayReport.js')).replayReport(command.report, command.options, ctx);
     case 'merge':
-      return mergeCommand(command.reports, command.options, ctx);
+      return (await import('./mergeCommand.js')).mergeCommand(command.reports, command.options, ctx);
   }
 }
 

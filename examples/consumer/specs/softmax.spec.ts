@@ -1,0 +1,21 @@
+// Specs for `npx gradcheck check specs/softmax.spec.ts`: every exported defineCheck is run.
+import { defineCheck, logitBatches, logitVectors } from 'gradcheck';
+import { softmax, softmaxJacobian, softmaxVjp } from '../src/softmax.js';
+
+/** The VJP over batches of rows, logits from moderate to beyond the exp overflow edge. */
+export const softmaxVjpSpec = defineCheck({
+  name: 'consumer softmax vjp',
+  input: logitBatches({ maxRows: 3, maxCols: 8 }),
+  f: ({ x, cols }) => softmax(x, cols),
+  vjp: ({ x, cols }, g) => softmaxVjp(x, g, cols),
+  options: { numRuns: 60 },
+});
+
+/** The Jacobian of one row. */
+export const softmaxJacobianSpec = defineCheck({
+  name: 'consumer softmax jacobian',
+  input: logitVectors({ maxCols: 8 }),
+  f: ({ x, cols }) => softmax(x, cols),
+  jacobian: ({ x }) => softmaxJacobian(x),
+  options: { numRuns: 60 },
+});
