@@ -39,7 +39,7 @@ export function labelRow(
     const inv = reciprocal(rowState.sHi, rowState.sLo);
     const scale = inv / rows;
     for (let j = 0; j < n; j++) grad[go + j] = e[j]! * scale;
-    grad[go + label] = label === a ? -(tHi + tLo) * scale : (e[label]! * inv - 1) / rows;
+    grad[go + label] = label === a ? (0 - (tHi + tLo)) * scale : (e[label]! * inv - 1) / rows;
   }
   return loss;
 }

@@ -133,8 +133,10 @@ export function createMlp(options: MlpOptions): Mlp {
     const fanSum = layer.activation === 'relu' ? layer.inDim : layer.inDim + layer.outDim;
     const limit = scale * Math.sqrt(6 / fanSum);
     for (let i = layer.weightsOffset; i < layer.biasOffset; i++) params[i] = (2 * uniform() - 1) * limit;
-    for (let i = layer.biasOffset; i < layer.biasOffset + layer.outDim; i++)
-      params[i] = (2 * uniform() - 1) * biasScale;
+    for (let i = layer.biasOffset; i < layer.biasOffset + layer.outDim; i++) {
+      const draw = uniform(); // drawn even for zero biases, so biasScale never shifts the weights' draws
+      params[i] = biasScale === 0 ? 0 : (2 * draw - 1) * biasScale;
+    }
   }
 
   const layerAt = (name: string, l: number): MlpLayer => {

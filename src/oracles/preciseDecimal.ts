@@ -23,15 +23,18 @@ export function exactDecimal(x: number): Decimal {
       ? new Exact(BigInt(x).toString())
       : new Exact(x);
   }
-  // x = m · 2^e with m an odd-or-even integer |m| < 2^53 and e < 0.
+  // Fast path: V8 prints exact digits, so when they run out before 100 (trailing zeros) the string is exact.
+  const digits = x.toPrecision(100);
+  if (digits.split('e')[0]!.endsWith('0')) return new Exact(digits);
+  // x = m · 2^e with m an integer, |m| < 2^53, and e < 0.
   let e = 0;
   let m = x;
   while (!Number.isInteger(m)) {
     m *= 2; // exact: scaling by two never rounds (m stays far from overflow here)
     e -= 1;
   }
-  // m·2^e = m·5^(−e) / 10^(−e): an integer product and a decimal shift, both exact.
-  return new Exact(m).times(new Exact(5).pow(-e)).times(new Exact(10).pow(e));
+  // m·2^e = m·5^(−e) / 10^(−e): an integer product (BigInt, exact) and a decimal shift.
+  return new Exact(`${(BigInt(m) * 5n ** BigInt(-e)).toString()}e${e}`);
 }
 
 /**

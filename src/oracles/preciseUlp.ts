@@ -83,6 +83,19 @@ function ordinal(v: number, dtype: DType): bigint {
   return bits < 0n ? -(bits & 0x7fffffffffffffffn) : bits;
 }
 
+const thresholds = new Map<DType, Decimal>();
+
+/** The smallest magnitude that rounds to infinity in `dtype`: max + ulp(max)/2. */
+function overflowThreshold(dtype: DType): Decimal {
+  let t = thresholds.get(dtype);
+  if (t === undefined) {
+    const f = FORMAT[dtype];
+    t = exactDecimal(f.max).plus(exactDecimal(binade(f.max) * 2 ** -f.mantissa).div(2));
+    thresholds.set(dtype, t);
+  }
+  return t;
+}
+
 /**
  * The error of `value` against an exact `reference`, in ulps of the reference in `dtype`:
  * |value − reference| / ulp(reference) (fractional; 0.5 means correctly rounded at worst).
@@ -95,7 +108,7 @@ export function ulpError(value: number, reference: Decimal, dtype: DType = 'floa
   const f = format('ulpError', dtype);
   if (reference.isNaN() || Number.isNaN(value))
     return reference.isNaN() && Number.isNaN(value) ? 0 : Number.POSITIVE_INFINITY;
-  const overflow = exactDecimal(f.max).plus(exactDecimal(binade(f.max) * 2 ** -f.mantissa).div(2));
+  const overflow = overflowThreshold(dtype);
   const refInfinite = !reference.isFinite() || reference.abs().gte(overflow);
   if (refInfinite || !Number.isFinite(value)) {
     return refInfinite && !Number.isFinite(value) && reference.isNegative() === value < 0

@@ -49,9 +49,7 @@ function mulDouble(x: DD, k: number): DD {
 }
 
 /** ln 2 as three doubles (each the nearest double to what remains). */
-const LN2: readonly [number, number, number] = [
-  Math.LN2, 2.3190468138462996e-17, 5.707708438416212e-34,
-];
+const LN2: readonly [number, number, number] = [Math.LN2, 2.3190468138462996e-17, 5.707708438416212e-34];
 
 /**
  * exp(x + lo) as an unevaluated sum 2^k · (H + L) with H + L ∈ [0.7, 1.5): returns [H, L, k].
