@@ -1,4 +1,4 @@
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -58,9 +58,10 @@ test('its broken variant fails, showing the worst entries and the replay seed', 
 });
 
 test('npx gradcheck check gates the spec: exit 0 on the kernel, 1 on the broken one with an HTML report', async () => {
-  const ok = await gradcheck(['check', 'specs/*.spec.ts', '--out', join(out, 'ok'), '--runs', '30']);
+  const ok = await gradcheck(['check', 'specs', '--out', join(out, 'ok'), '--runs', '30']);
   expect(ok.code, explain(ok)).toBe(0);
-  expect(ok.stdout).toMatch(/2 checks: 2 passed, 0 failed, 0 errors/);
+  expect(ok.stdout).toMatch(/PASS\s+consumer softmax jvp \(plain JS\)/);
+  expect(ok.stdout).toMatch(/3 checks: 3 passed, 0 failed, 0 errors/);
   const broken = await gradcheck(['check', 'broken/softmax.broken.spec.ts', '--out', join(out, 'broken')]);
   expect(broken.code, explain(broken)).toBe(1);
   expect(broken.stdout).toMatch(
@@ -70,12 +71,22 @@ test('npx gradcheck check gates the spec: exit 0 on the kernel, 1 on the broken 
   expect(html).toContain('consumer softmax vjp (diagonal only)');
 });
 
-test('usage and input errors exit 2 from the packed binary', async () => {
+test('usage and input errors exit 2 from the packed binary, a TypeScript syntax error with its location', async () => {
   const unknown = await gradcheck(['--frobnicate']);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toMatch(/unknown option --frobnicate/);
   const missing = await gradcheck(['check', 'specs/nothing.spec.ts']);
   expect(missing.code).toBe(2);
+  const scratch = join(CONSUMER, '.scratch');
+  try {
+    await mkdir(scratch, { recursive: true });
+    await writeFile(join(scratch, 'syntax.spec.ts'), 'export const broken = (x: number => x;\n');
+    const syntax = await gradcheck(['check', '.scratch/syntax.spec.ts']);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/\.scratch\/syntax\.spec\.ts must load \([\s\S]*syntax\.spec\.ts:1:\d+/);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 });
 
 test('the built-in gate runs from the packed package', async () => {
