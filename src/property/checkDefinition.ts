@@ -5,6 +5,7 @@
  */
 import type fc from 'fast-check';
 import type { BackpropModel } from '../checks/checkBackprop.js';
+import type { CheckOptions } from '../checks/options.js';
 import type { FloatArray, NumericArray } from '../types.js';
 import type { PropertyOptions } from './options.js';
 
@@ -16,7 +17,7 @@ export type JacobianValue = NumericArray | readonly NumericArray[];
  * timeoutMs, verbose) and the checker's options (mode, dtype, oracle, κ, probes…), in one object.
  * `seed` is the property's fast-check seed; each run hands the checker its own seed, drawn from it.
  */
-export type SpecOptions = PropertyOptions & Readonly<Record<string, unknown>>;
+export type SpecOptions = PropertyOptions & CheckOptions;
 
 /** Keys of T whose values are points (numeric arrays). */
 export type PointKey<T> = { [K in keyof T]: T[K] extends NumericArray ? K : never }[keyof T] & string;

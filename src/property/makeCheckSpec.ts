@@ -5,13 +5,13 @@
  */
 
 import { checkKeys } from '../arbitraries/validate.js';
-import { resolveCheckOptions } from '../checks/options.js';
+import { CHECK_OPTION_KEYS, resolveCheckOptions } from '../checks/options.js';
 import type { CheckKind, CheckResult } from '../checks/result.js';
 import { GradcheckError } from '../errors.js';
 import type { DType } from '../types.js';
 import type { CheckDefinition } from './checkDefinition.js';
 import type { Checkers } from './checkers.js';
-import { checkerPart, propertyPart, validatePropertyOptions } from './options.js';
+import { checkerPart, PROPERTY_OPTION_KEYS, propertyPart, validatePropertyOptions } from './options.js';
 import { runDefinition } from './runDefinition.js';
 import { GRAD_SPEC, type GradSpec } from './spec.js';
 import { checkArbitrary, checkName } from './validateDefinition.js';
@@ -56,7 +56,9 @@ export function makeCheckSpec<T>(
       arg: 'def.cotangent',
     });
   }
-  checkKeys(fn, 'def.options', def.options, Object.keys(def.options ?? {}));
+  // Property options are checked here, the rest by the checkers' own validation (unknown keys
+  // rejected), so a typo fails at define time rather than on every run.
+  checkKeys(fn, 'def.options', def.options, [...PROPERTY_OPTION_KEYS, ...CHECK_OPTION_KEYS]);
   const options = (def.options ?? {}) as Readonly<Record<string, unknown>>;
   validatePropertyOptions(fn, 'def.options', options);
   resolveCheckOptions(fn, checkerPart(options));
