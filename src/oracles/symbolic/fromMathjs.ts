@@ -3,9 +3,9 @@
  * cannot take exactly: unknown symbols, non-numeric constants, matrices, assignments, and functions
  * outside the supported set (with a hint for the usual suspects: sum, max, log1p…).
  */
-import type { MathNode } from 'mathjs';
 import { GradcheckError } from '../../errors.js';
 import { FUNCTIONS, type GraphBuilder } from './graph.js';
+import type { MathNode } from './mathjs.js';
 
 /** Functions accepted in expressions: all of them have mathjs derivatives we can evaluate. */
 export const SUPPORTED_FUNCTIONS: readonly string[] = [

@@ -3,12 +3,12 @@
  * float64 with a rigorous error bound per entry (midpoint–radius arithmetic, see interval.ts), and in
  * decimal at any precision for golden values (`precise`).
  */
-import { derivative, parse } from 'mathjs';
 import { GradcheckError } from '../../errors.js';
 import type { NumericArray } from '../../types.js';
 import type { JacobianEstimate, JacobianOracle } from '../types.js';
 import { cachedProgram } from './cache.js';
 import { evaluateGraph, gather, workspace } from './evaluate.js';
+import { derivativeText } from './mathjs.js';
 import { preciseValues } from './precise.js';
 import type { Program } from './program.js';
 import { checkDigits, toPoint } from './validate.js';
@@ -143,7 +143,7 @@ function programOracle(program: Program, constants: readonly number[], descripti
           `output and input must index the Jacobian (${m}×${n}; given ${output}, ${input})`,
         );
       }
-      return derivative(parse(text), v, { simplify: false }).toString();
+      return derivativeText(text, v);
     },
     precise(digits = 50) {
       const d = checkDigits(`${FN}.precise`, digits);

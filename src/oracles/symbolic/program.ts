@@ -3,10 +3,10 @@
  * (`derivative(expr, v, { simplify: false })`: the default simplification takes minutes from n ≈ 16
  * on softmax terms), and store all the derivative trees in one shared DAG.
  */
-import { derivative, type MathNode, parse } from 'mathjs';
 import { GradcheckError } from '../../errors.js';
 import { fromMathjs } from './fromMathjs.js';
 import { type Graph, GraphBuilder, MAX_NODES } from './graph.js';
+import { type MathNode, mathjs } from './mathjs.js';
 
 /** What to differentiate: outputs as formulas in `variables`; `parameters` are held constant. */
 export interface ProgramSpec {
@@ -42,7 +42,7 @@ function checkNames(fn: string, arg: string, names: unknown, seen: Set<string>):
     let ok = typeof name === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
     if (ok) {
       try {
-        const node = parse(name) as unknown as { type: string; name?: string };
+        const node = mathjs().parse(name) as unknown as { type: string; name?: string };
         ok = node.type === 'SymbolNode' && node.name === name;
       } catch {
         ok = false;
@@ -80,7 +80,7 @@ function parseExpression(fn: string, arg: string, text: unknown): MathNode {
     });
   }
   try {
-    return parse(text);
+    return mathjs().parse(text);
   } catch (cause) {
     const why = cause instanceof Error ? cause.message : String(cause);
     throw new GradcheckError(
@@ -155,7 +155,7 @@ function convertAll(
     variables.forEach((v, j) => {
       let d: MathNode;
       try {
-        d = derivative(tree, v, { simplify: false });
+        d = mathjs().derivative(tree, v, { simplify: false });
       } catch (cause) {
         const why = cause instanceof Error ? cause.message : String(cause);
         throw new GradcheckError(

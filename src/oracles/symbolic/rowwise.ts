@@ -7,13 +7,13 @@
  * (rows·m)×(rows·n); `mean` — one scalar per row averaged over rows (cross-entropy), the full
  * Jacobian is 1×(rows·n).
  */
-import { derivative, parse } from 'mathjs';
 import { GradcheckError } from '../../errors.js';
 import type { NumericArray } from '../../types.js';
 import type { JacobianEstimate, JacobianOracle } from '../types.js';
 import { denseLayout } from './dense.js';
 import { evaluateGraph, gather, workspace } from './evaluate.js';
 import { outward, TINY, U } from './interval.js';
+import { derivativeText } from './mathjs.js';
 import type { PreciseOracle } from './oracle.js';
 import type { Program } from './program.js';
 import { rowwisePrecise } from './rowwisePrecise.js';
@@ -150,7 +150,7 @@ export function rowwiseOracle(config: RowwiseConfig): RowwiseOracle {
           `output and input must index one row's Jacobian (${m}×${n}; given ${output}, ${input})`,
         );
       }
-      return derivative(parse(text), v, { simplify: false }).toString();
+      return derivativeText(text, v);
     },
     precise: (digits = 50) => rowwisePrecise(config, rowsOf, digits),
   };

@@ -1,4 +1,4 @@
-import { derivative, parse } from 'mathjs';
+import { derivative, parse } from 'mathjs/number';
 import { expect, test } from 'vitest';
 import { isGradcheckError } from '../../../src/errors.js';
 import { programBuilds } from '../../../src/oracles/symbolic/cache.js';
