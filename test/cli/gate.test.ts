@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -44,5 +44,20 @@ test('--grep and --mode select and reshape the gate', async () => {
   expect(report.results.map((r) => [r.name, r.mode])).toEqual([
     ['softmax vjp (float64)', 'fast'],
     ['log-softmax vjp (float64)', 'fast'],
+  ]);
+});
+
+test('replay finds a failure of the gate among the built-in specs (source "builtin")', async () => {
+  const text = await readFile(join(root, 'one', 'report.json'), 'utf8');
+  const json = JSON.parse(text) as { results: Record<string, unknown>[]; summary: Record<string, number> };
+  // Mark the first result as failed, as a report from a broken build of the kernels would.
+  Object.assign(json.results[0]!, { ok: false, status: 'failed', verdict: 'mismatch' });
+  Object.assign(json.summary, { passed: json.summary.passed! - 1, failed: 1 });
+  await writeFile(join(root, 'one', 'edited.json'), JSON.stringify(json));
+  const run = await runCli(['replay', 'one/edited.json', '--out', 'replayed'], root);
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  const replayed = parseReport(await readFile(join(root, 'replayed', 'report.json'), 'utf8')).results;
+  expect(replayed.map((r) => [r.name, r.source, r.mode, r.ok])).toEqual([
+    ['softmax vjp (float64)', 'builtin', 'fast', true],
   ]);
 });
