@@ -72,13 +72,13 @@ export function checkCols(fn: string, cols: unknown, max: number): number {
   return cols;
 }
 
-/** Digits of a high-precision evaluation: an integer in [20, 1000]. */
+/** Digits of a high-precision evaluation: an integer in [40, 1000] (golden values need ≥ 40). */
 export function checkDigits(fn: string, digits: unknown): number {
-  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 20 || digits > 1000) {
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 40 || digits > 1000) {
     throw new GradcheckError(
       'GC_INVALID_OPTION',
       fn,
-      `digits must be an integer in [20, 1000] (given ${String(digits)})`,
+      `digits must be an integer in [40, 1000] (given ${String(digits)})`,
       {
         arg: 'digits',
       },

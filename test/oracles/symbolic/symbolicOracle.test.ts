@@ -199,6 +199,6 @@ test('bad points are refused: wrong length, non-finite values, wrong types', () 
   );
   expect(codeOf(() => oracle.derivative(2, 0))).toMatch(/^GC_OUT_OF_RANGE/);
   expect(codeOf(() => oracle.precise(5))).toMatch(
-    /^GC_INVALID_OPTION.*digits must be an integer in \[20, 1000\]/,
+    /^GC_INVALID_OPTION.*digits must be an integer in \[40, 1000\]/,
   );
 });
