@@ -1,6 +1,6 @@
 /**
  * The table printed at the end of a run: one line per property (status, name, kind, dtype, mode,
- * runs, shrinks, time) and a totals line, coloured when the palette is on.
+ * runs, skips — runs the oracle could not decide, e.g. at a kink —, shrinks, time) and a totals line, coloured when the palette is on.
  */
 import type { PropertyResult } from '../property/result.js';
 import type { Palette } from './color.js';
@@ -26,7 +26,7 @@ export function totalsLine(results: readonly PropertyResult[], durationMs: numbe
   const parts = [
     colors.green(`${passed} passed`),
     failed > 0 ? colors.red(`${failed} failed`) : `${failed} failed`,
-    errors > 0 ? colors.yellow(`${errors} errors`) : `${errors} errors`,
+    errors > 0 ? colors.yellow(`${errors} error${errors === 1 ? '' : 's'}`) : '0 errors',
   ];
   const noun = results.length === 1 ? 'check' : 'checks';
   return `${colors.bold(`${results.length} ${noun}:`)} ${parts.join(', ')} (${formatDuration(durationMs)})`;
@@ -37,8 +37,8 @@ export function totalsLine(results: readonly PropertyResult[], durationMs: numbe
  *
  * @example
  * summaryTable(results, 3200, palette(false));
- * // status  name             kind      dtype    mode  runs  shrinks  time
- * // PASS    softmax vjp f64  vjp       float64  full   200        0  120 ms
+ * // status  name             kind  dtype    mode  runs  skips  shrinks  time
+ * // PASS    softmax vjp f64  vjp   float64  full   200      3        0  120 ms
  * // ...
  */
 export function summaryTable(
@@ -53,10 +53,23 @@ export function summaryTable(
     r.dtype,
     r.mode,
     String(r.numRuns),
+    String(r.numSkips),
     String(r.numShrinks),
     formatDuration(r.durationMs),
   ]);
-  const header = ['status', 'name', 'kind', 'dtype', 'mode', 'runs', 'shrinks', 'time'].map(colors.dim);
-  const table = textTable(header, rows, ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right']);
+  const header = ['status', 'name', 'kind', 'dtype', 'mode', 'runs', 'skips', 'shrinks', 'time'].map(
+    colors.dim,
+  );
+  const table = textTable(header, rows, [
+    'left',
+    'left',
+    'left',
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
   return `${table}\n\n${totalsLine(results, durationMs, colors)}`;
 }

@@ -3,7 +3,9 @@ import type { Entry } from '../../src/checks/result.js';
 import { colorEnabled, palette, visibleLength } from '../../src/cli/color.js';
 import { entriesTable } from '../../src/cli/entriesTable.js';
 import { formatNumber } from '../../src/cli/formatNumber.js';
+import { summaryTable } from '../../src/cli/summaryTable.js';
 import { textTable } from '../../src/cli/textTable.js';
+import type { PropertyResult } from '../../src/property/result.js';
 
 test('colour needs a TTY and no NO_COLOR; FORCE_COLOR forces it', () => {
   expect(colorEnabled(true, {})).toBe(true);
@@ -66,4 +68,42 @@ test('the entries table shows the worst entries first and counts the rest', () =
   expect(lines).toHaveLength(5);
   expect(lines[4]).toBe('(1 more entry not shown)');
   expect(entriesTable(entries)).not.toMatch(/not shown/);
+});
+
+const result = (name: string, status: PropertyResult['status'], numSkips: number): PropertyResult => ({
+  name,
+  ok: status === 'passed',
+  status,
+  verdict: status === 'passed' ? 'pass' : status === 'failed' ? 'mismatch' : 'error',
+  kind: 'vjp',
+  mode: 'full',
+  dtype: 'float64',
+  oracle: 'finite-difference',
+  seed: 1,
+  path: undefined,
+  numRuns: 200,
+  numSkips,
+  numShrinks: status === 'failed' ? 7 : 0,
+  counterexample: undefined,
+  counterexampleText: undefined,
+  check: undefined,
+  error: undefined,
+  durationMs: 1234,
+});
+
+test('the summary table has one line per property, skipped runs counted, and a totals line', () => {
+  const text = summaryTable(
+    [result('softmax vjp', 'passed', 3), result('broken vjp', 'failed', 0), result('throws', 'error', 0)],
+    2500,
+    palette(false),
+  );
+  expect(text.split('\n')).toEqual([
+    'status  name         kind  dtype    mode  runs  skips  shrinks   time',
+    '------  -----------  ----  -------  ----  ----  -----  -------  -----',
+    'PASS    softmax vjp  vjp   float64  full   200      3        0  1.2 s',
+    'FAIL    broken vjp   vjp   float64  full   200      0        7  1.2 s',
+    'ERROR   throws       vjp   float64  full   200      0        0  1.2 s',
+    '',
+    '3 checks: 1 passed, 1 failed, 1 error (2.5 s)',
+  ]);
 });
