@@ -6,6 +6,7 @@
 import { DISCONTINUITY, KINK, NO_STEP } from '../oracles/finiteDifference/estimateLine.js';
 import { EntryCollector } from './entries.js';
 import { allowedBound, roundingBound } from './errorModel.js';
+import { isNoisy, NOISY } from './noisy.js';
 import type { Reference } from './reference.js';
 import type { MatrixView } from './result.js';
 import type { Outcome, Run } from './run.js';
@@ -66,6 +67,12 @@ export function compareFull(
       const a = analytic[e]!;
       const o = ref.values[e]!;
       const err = ref.error[e]!;
+      const scale = Math.max(Math.abs(o), rowMax[i]!, colMax[j]!);
+      if (ref.sigma !== undefined && isNoisy(run.dtype, ref.sigma[i]!, Math.abs(fx[i]!), err, scale)) {
+        unreliable.set(j, Math.max(unreliable.get(j) ?? 0, rank(NOISY)));
+        allowed[e] = Number.NaN;
+        continue;
+      }
       const bound = allowedBound(
         run.opts.kappa,
         err,
@@ -85,7 +92,7 @@ export function compareFull(
   if (unreliable.size > 0) {
     const coordinates = [...unreliable.keys()].sort((a, b) => a - b);
     const worst = Math.max(...unreliable.values());
-    const reason = worst === 3 ? 'discontinuity' : worst === 2 ? 'step' : 'kink';
+    const reason = REASONS[worst]!;
     return { verdict: 'oracle-unreliable', collector, reason, coordinates, notes: [] };
   }
   return { verdict: 'pass', collector, notes: [] };
@@ -114,12 +121,22 @@ export function lineMaxima(
   return { rowMax, colMax };
 }
 
-/** Orders the reasons: a jump outranks a failed step, which outranks a kink. */
-function rank(status: number): number {
-  if (status === DISCONTINUITY) return 3;
+/** Orders the reasons: a jump outranks noise, which outranks a failed step, which outranks a kink. */
+export function rank(status: number): number {
+  if (status === DISCONTINUITY) return 4;
+  if (status === NOISY) return 3;
   if (status === NO_STEP) return 2;
   return status === KINK ? 1 : 1;
 }
+
+/** Reason of an `oracle-unreliable` verdict by rank. */
+export const REASONS: readonly ('kink' | 'discontinuity' | 'noise' | 'step')[] = [
+  'kink',
+  'kink',
+  'step',
+  'noise',
+  'discontinuity',
+];
 
 /** The whole Jacobian when small, else the block spanned by the located entries (up to 32×32). */
 export function matrixView(

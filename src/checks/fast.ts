@@ -4,9 +4,10 @@
  * PyTorch's fast gradcheck compare vᵀJu the same way). On a failure the offending input coordinates
  * are located by group testing (see `locate.ts`) and their exact entries compared and reported.
  */
-import { DISCONTINUITY, NO_STEP } from '../oracles/finiteDifference/estimateLine.js';
+import { REASONS, rank } from './compareFull.js';
 import { EntryCollector } from './entries.js';
 import { type Discrepancy, locate } from './locate.js';
+import { describeEntry } from './message.js';
 import type { Measurement, ProbeHandle, Projector } from './projector.js';
 import { tangent } from './random.js';
 import type { Outcome, Run } from './run.js';
@@ -24,12 +25,12 @@ export function runFast(run: Run, n: number, projector: Projector): Outcome {
   const collector = new EntryCollector(run.opts.maxEntries);
   const unreliable: number[] = [];
   let worstReason = 0;
-  let failing: { handle: ProbeHandle; v: Float64Array } | undefined;
+  let failing: { handle: ProbeHandle; v: Float64Array; entry: string } | undefined;
   for (let p = 0; p < run.opts.probes; p++) {
     const v = tangent(run.opts.tangents, n, run.rng);
     const handle = projector.probe(v, p);
     const meas = handle.measurement;
-    let failed = false;
+    let failed: string | undefined;
     for (let c = 0; c < projector.size; c++) {
       if (meas.status[c] !== 0) {
         if (!unreliable.includes(p)) unreliable.push(p);
@@ -37,19 +38,25 @@ export function runFast(run: Run, n: number, projector: Projector): Outcome {
         continue;
       }
       const pos = projector.position(p, c);
-      failed =
-        collector.add({
-          ...pos,
-          analytic: meas.analytic[c]!,
-          oracle: meas.oracle[c]!,
-          allowed: meas.allowed[c]!,
-          oracleError: meas.oracleError[c]!,
-        }) || failed;
+      const comparison = {
+        ...pos,
+        analytic: meas.analytic[c]!,
+        oracle: meas.oracle[c]!,
+        allowed: meas.allowed[c]!,
+        oracleError: meas.oracleError[c]!,
+      };
+      if (collector.add(comparison) && failed === undefined) {
+        const absDiff = Math.abs(comparison.analytic - comparison.oracle);
+        failed = describeEntry(
+          { ...comparison, absDiff, margin: comparison.allowed - absDiff },
+          run.oracleKind,
+        );
+      }
     }
-    if (failed && failing === undefined) failing = { handle, v };
+    if (failed !== undefined && failing === undefined) failing = { handle, v, entry: failed };
   }
   if (failing !== undefined) {
-    const notes: string[] = [];
+    const notes: string[] = [`Failing check: ${failing.entry}.`];
     let located: (readonly number[])[] = [];
     if (run.opts.localize) {
       const found = localise(n, failing.handle, failing.v);
@@ -61,15 +68,10 @@ export function runFast(run: Run, n: number, projector: Projector): Outcome {
     return { verdict: 'mismatch', collector, located, notes };
   }
   if (unreliable.length > 0) {
-    const reason = worstReason === 3 ? 'discontinuity' : worstReason === 2 ? 'step' : 'kink';
+    const reason = REASONS[worstReason]!;
     return { verdict: 'oracle-unreliable', collector, reason, coordinates: unreliable, notes: [] };
   }
   return { verdict: 'pass', collector, notes: [] };
-}
-
-function rank(status: number): number {
-  if (status === DISCONTINUITY) return 3;
-  return status === NO_STEP ? 2 : 1;
 }
 
 /** Group testing over the coordinates of a failed probe. */

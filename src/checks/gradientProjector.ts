@@ -23,7 +23,14 @@ export function gradientProjector(
   const line: LineContext = { ...ctx, correct: (delta) => Float64Array.of(dot(g, delta)) };
   const measure = (v: Float64Array, ladder = {}) => {
     const est = estimateLine(line, { kind: 'direction', v }, ladder);
-    return lineMeasurement(run, est, Float64Array.of(dot(g, v)), Float64Array.of(absDot(g, v)), fAbs);
+    return lineMeasurement(
+      run,
+      est,
+      Float64Array.of(dot(g, v)),
+      Float64Array.of(absDot(g, v)),
+      fAbs,
+      ctx.sigma,
+    );
   };
   return {
     size: 1,
@@ -33,7 +40,14 @@ export function gradientProjector(
       const failed: (readonly number[])[] = [];
       for (const k of inputs) {
         const est = estimateLine(ctx, { kind: 'coordinate', index: k });
-        const m = lineMeasurement(run, est, Float64Array.of(g[k]!), Float64Array.of(Math.abs(g[k]!)), fAbs);
+        const m = lineMeasurement(
+          run,
+          est,
+          Float64Array.of(g[k]!),
+          Float64Array.of(Math.abs(g[k]!)),
+          fAbs,
+          ctx.sigma,
+        );
         if (m.status[0] !== 0) continue;
         const pos = label(k);
         if (

@@ -24,7 +24,7 @@ export function jacobianProjector(run: Run, ctx: LineContext, J: Float64Array): 
     const colPart = absDot(colMax, v);
     const norm1 = v.reduce((s, t) => s + Math.abs(t), 0);
     const magnitude = a.magnitude.map((mag, i) => mag + rowMax[i]! * norm1 + colPart);
-    return lineMeasurement(run, est, a.value, magnitude, fAbs);
+    return lineMeasurement(run, est, a.value, magnitude, fAbs, ctx.sigma);
   };
   return {
     size: m,

@@ -26,6 +26,7 @@ export function jvpProjector(run: Run, ctx: LineContext, jvp: (t: Float64Array) 
       a,
       a.map((ai) => Math.abs(ai) + R),
       fAbs,
+      ctx.sigma,
     );
   };
   return {

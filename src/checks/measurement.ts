@@ -4,6 +4,7 @@
  */
 import type { LineEstimate } from '../oracles/finiteDifference/estimateLine.js';
 import { allowedBound, roundingBound } from './errorModel.js';
+import { isNoisy, NOISY } from './noisy.js';
 import type { Measurement } from './projector.js';
 import type { Run } from './run.js';
 
@@ -31,13 +32,24 @@ export function toMeasurement(
   return { analytic, oracle, oracleError, allowed, status, bestStep };
 }
 
-/** Measurement straight from a line estimate of f (components = outputs of f). */
+/**
+ * Measurement straight from a line estimate of f (components = outputs of f), with components whose
+ * error is swamped by f's noise marked NOISY (scale: the larger of |Dᵢ| and the largest |D|).
+ */
 export function lineMeasurement(
   run: Run,
   est: LineEstimate,
   analytic: Float64Array,
   magnitude: Float64Array,
   fAbs: Float64Array,
+  sigma: Float64Array,
 ): Measurement {
-  return toMeasurement(run, analytic, magnitude, est.value, est.error, est.status, fAbs, est.bestStep);
+  let top = 0;
+  for (const d of est.value) if (Math.abs(d) > top) top = Math.abs(d);
+  const status = est.status.map((s, c) =>
+    s === 0 && isNoisy(run.dtype, sigma[c]!, fAbs[c]!, est.error[c]!, Math.max(Math.abs(est.value[c]!), top))
+      ? NOISY
+      : s,
+  );
+  return toMeasurement(run, analytic, magnitude, est.value, est.error, status, fAbs, est.bestStep);
 }

@@ -2,7 +2,7 @@
  * The paragraph in `result.message`: what was checked and how, what was found and where, and how to
  * replay it. Numbers in a pair are printed with just enough digits to show where they differ.
  */
-import { formatNumber } from './calls.js';
+
 import type { Entry } from './result.js';
 import type { Run } from './run.js';
 
@@ -26,10 +26,15 @@ export function describeEntry(e: Entry, oracleName: string): string {
   const [a, o] = pair(e.analytic, e.oracle);
   const rel = e.allowed > 0 ? e.absDiff / e.allowed : Number.POSITIVE_INFINITY;
   const cmp = e.absDiff <= e.allowed ? '≤' : '>';
-  const times = Number.isFinite(rel)
-    ? `${formatNumber(Number(rel.toPrecision(2)))}× the bound`
-    : 'no slack at all';
+  const times = Number.isFinite(rel) ? `${ratio(rel)}× the bound` : 'no slack at all';
   return `${e.label}: analytic ${a} vs ${oracleName} ${o}, |Δ| = ${sci(e.absDiff)} ${cmp} allowed ${sci(e.allowed)} (${times})`;
+}
+
+/** A ratio with two significant digits: `0.047`, `3.1`, `1900`, `8.3e+12`. */
+function ratio(r: number): string {
+  if (r === 0) return '0';
+  if (r >= 1e6 || r < 1e-4) return r.toExponential(1);
+  return String(Number(r.toPrecision(2)));
 }
 
 /** Two numbers with enough significant digits to tell them apart (3 to 17). */

@@ -17,6 +17,8 @@ export interface Reference {
   readonly values: Float64Array;
   readonly error: Float64Array;
   readonly status: Uint8Array | undefined;
+  /** Noise level of each output of f (finite differences only). */
+  readonly sigma?: Float64Array;
 }
 
 /** Throws GC_TOO_LARGE when an m×n Jacobian exceeds the full-mode memory guard. */
@@ -42,7 +44,7 @@ export function fullReference(run: Run, subject: Subject): Reference {
     const settings = fdSettings(run, subject);
     const sigma = noiseSigma(run, subject, settings);
     const fd = finiteDifferenceColumns(lineContext(subject, sigma, settings));
-    return { values: fd.values, error: fd.error, status: fd.status };
+    return { values: fd.values, error: fd.error, status: fd.status, sigma };
   }
   let est: JacobianEstimate;
   try {

@@ -8,6 +8,7 @@ import { estimateLine, type LineContext } from '../oracles/finiteDifference/esti
 import type { ArgKind } from './argument.js';
 import { absDot, dot } from './dot.js';
 import { lineMeasurement, toMeasurement } from './measurement.js';
+import { isNoisy, NOISY } from './noisy.js';
 import type { Measurement, Projector } from './projector.js';
 import type { Rng } from './random.js';
 import type { Run } from './run.js';
@@ -58,16 +59,21 @@ export function vjpProjector(
             Float64Array.of(dot(a, vs)),
             Float64Array.of(absDot(a, vs)),
             Float64Array.of(wf),
+            phi.sigma,
           );
         }
         const e = vs === v ? est : estimateLine(vectorLine, { kind: 'direction', v: vs }, ladder);
         const oracle = Float64Array.of(dot(w, e.value));
         const error = Float64Array.of(absDot(w, e.error));
-        const status = Uint8Array.of(e.status.some((s) => s !== 0) ? Math.max(...e.status) : 0);
+        let status = Uint8Array.of(e.status.some((s) => s !== 0) ? Math.max(...e.status) : 0);
+        const wd = absDot(w, e.value);
+        if (status[0] === 0 && isNoisy(run.dtype, absDot(w, ctx.sigma), absDot(w, ctx.fx), error[0]!, wd)) {
+          status = Uint8Array.of(NOISY);
+        }
         return toMeasurement(
           run,
           Float64Array.of(dot(a, vs)),
-          Float64Array.of(absDot(a, vs) + absDot(w, e.value)),
+          Float64Array.of(absDot(a, vs) + wd),
           oracle,
           error,
           status,

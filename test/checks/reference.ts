@@ -148,8 +148,28 @@ export function crossEntropy(x: Float64Array, labels: readonly number[], cols: n
   return sum / labels.length;
 }
 
-/** Its gradient: (s − onehot)/rows. */
+/**
+ * Its gradient (s − onehot)/rows, with the label entry s − 1 computed as −Σ_{j≠label} s_j so that it
+ * keeps its digits when s_label is within an ulp of 1 (as the reference kernels do).
+ */
 export function crossEntropyGrad(x: Float64Array, labels: readonly number[], cols: number): Float64Array {
+  const s = softmax(x, cols);
+  const rows = labels.length;
+  const g = s.map((v) => v / rows);
+  for (let r = 0; r < rows; r++) {
+    let rest = 0;
+    for (let j = 0; j < cols; j++) if (j !== labels[r]) rest += s[r * cols + j]!;
+    g[r * cols + labels[r]!] = -rest / rows;
+  }
+  return g;
+}
+
+/** The textbook gradient (s − onehot)/rows: s − 1 = 0 when s is within an ulp of 1. */
+export function textbookCrossEntropyGrad(
+  x: Float64Array,
+  labels: readonly number[],
+  cols: number,
+): Float64Array {
   const s = softmax(x, cols);
   const rows = labels.length;
   const g = s.map((v) => v / rows);

@@ -2,8 +2,10 @@
  * Noise level of f per output component, by Moré & Wild's ECnoise (SIAM J. Sci. Comput. 33(3), 2011):
  * evaluate f at 2q+1 equally spaced points along a direction, form the difference table, and take
  * σ_k = sqrt(γ_k · mean((Δᵏf)²)) with γ_k = (k!)²/(2k)! at the first order k where three consecutive
- * estimates agree within a factor 4 and Δᵏf changes sign (noise, not curvature, dominates). The result
- * never drops below one unit roundoff of |f(x)|: that much rounding is always present.
+ * estimates agree within a factor 4 and Δᵏf changes sign (noise, not curvature, dominates). One guard
+ * is added: a level whose differences are dominated by one or two outliers (median |Δᵏf| below a tenth
+ * of their RMS) is a jump in f, not noise, and is never taken as the noise level — the jump is left for
+ * the finite-difference line to report. The result never drops below one unit roundoff of |f(x)|.
  */
 import type { DType } from '../../types.js';
 import { UNIT_ROUNDOFF } from '../../types.js';
@@ -23,9 +25,22 @@ export function noiseFromSamples(
   return noiseAndFlatness(values, dtype, fx).sigma;
 }
 
+/** Per-order statistics of one component's difference table. */
+interface Levels {
+  /** σ_k estimate per order. */
+  readonly sigma: Float64Array;
+  /** Δᵏf changes sign within the window. */
+  readonly signChange: Uint8Array;
+  /** The differences are spread out (noise-like), not one or two outliers (a jump). */
+  readonly spread: Uint8Array;
+  /** The first differences are all zero, or one or two steps (spacing below f's resolution, or a jump). */
+  readonly flat: boolean;
+}
+
 /**
- * σ per component, which components did not change at all over the samples (spacing too small), and
- * which met ECnoise's acceptance rule (the others got the fallback).
+ * σ per component; `flat` marks components that did not change at all, or changed in one or two steps
+ * (spacing below f's resolution, or a jump: worth sampling wider); `detected` those that met ECnoise's
+ * acceptance rule (the others got the fallback).
  */
 export function noiseAndFlatness(
   values: readonly Float64Array[],
@@ -37,54 +52,70 @@ export function noiseAndFlatness(
   const sigma = new Float64Array(m);
   const flat = new Uint8Array(m);
   const detected = new Uint8Array(m);
-  const points = values.length;
-  const diff = new Float64Array(points);
-  const levels = new Float64Array(points - 1);
-  const signChange = new Uint8Array(points - 1);
   for (let c = 0; c < m; c++) {
-    for (let p = 0; p < points; p++) diff[p] = values[p]![c]!;
-    let gamma = 1;
-    let allZero = true;
-    for (let k = 0; k < points - 1; k++) {
-      const len = points - k - 1;
-      let sumSq = 0;
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      for (let p = 0; p < len; p++) {
-        const d = diff[p + 1]! - diff[p]!;
-        diff[p] = d;
-        sumSq += d * d;
-        if (d < lo) lo = d;
-        if (d > hi) hi = d;
-      }
-      if (k === 0 && sumSq !== 0) allZero = false;
-      gamma *= (0.5 * (k + 1)) / (2 * (k + 1) - 1);
-      levels[k] = Math.sqrt((gamma * sumSq) / len);
-      signChange[k] = lo * hi < 0 ? 1 : 0;
-    }
-    flat[c] = allZero ? 1 : 0;
-    const k = allZero ? -1 : acceptedOrder(levels, signChange);
+    const lv = differenceLevels(values, c);
+    flat[c] = lv.flat ? 1 : 0;
+    const k = lv.flat ? -1 : acceptedOrder(lv);
     detected[c] = k >= 0 ? 1 : 0;
-    const level = allZero ? 0 : k >= 0 ? levels[k]! : smallest(levels);
+    const level = lv.flat ? 0 : k >= 0 ? lv.sigma[k]! : smallest(lv);
     sigma[c] = Math.max(level, u * Math.abs(fx[c]!));
   }
   return { sigma, flat, detected };
 }
 
-/** ECnoise's rule: the first order whose three consecutive levels agree within 4× with a sign change, or -1. */
-function acceptedOrder(levels: Float64Array, signChange: Uint8Array): number {
-  for (let k = 0; k + 2 < levels.length; k++) {
-    const a = levels[k]!;
-    const b = levels[k + 1]!;
-    const c = levels[k + 2]!;
-    if (Math.max(a, b, c) <= 4 * Math.min(a, b, c) && signChange[k] === 1) return k;
+/** The difference table of component c, summarised per order. */
+function differenceLevels(values: readonly Float64Array[], c: number): Levels {
+  const points = values.length;
+  const diff = Float64Array.from(values, (v) => v[c]!);
+  const mags = new Float64Array(points);
+  const sigma = new Float64Array(points - 1);
+  const signChange = new Uint8Array(points - 1);
+  const spread = new Uint8Array(points - 1);
+  let gamma = 1;
+  let flat = true;
+  for (let k = 0; k < points - 1; k++) {
+    const len = points - k - 1;
+    let sumSq = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let p = 0; p < len; p++) {
+      const d = diff[p + 1]! - diff[p]!;
+      diff[p] = d;
+      mags[p] = Math.abs(d);
+      sumSq += d * d;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    if (k === 0 && sumSq !== 0) flat = false;
+    gamma *= (0.5 * (k + 1)) / (2 * (k + 1) - 1);
+    sigma[k] = Math.sqrt((gamma * sumSq) / len);
+    signChange[k] = lo * hi < 0 ? 1 : 0;
+    const median = mags.subarray(0, len).sort()[Math.floor(len / 2)]!;
+    spread[k] = median >= 0.1 * Math.sqrt(sumSq / len) ? 1 : 0;
+  }
+  // A jump (or a quantisation step) in the window shows as outliers among the first differences; the
+  // higher orders then only smear it out, so none of them measures noise.
+  if (spread[0] === 0) spread.fill(0);
+  return { sigma, signChange, spread, flat: flat || spread[0] === 0 };
+}
+
+/** ECnoise's rule on outlier-free orders: three consecutive levels within 4× and a sign change; else -1. */
+function acceptedOrder(lv: Levels): number {
+  for (let k = 0; k + 2 < lv.sigma.length; k++) {
+    if (lv.spread[k] !== 1 || lv.signChange[k] !== 1) continue;
+    const a = lv.sigma[k]!;
+    const b = lv.sigma[k + 1]!;
+    const c = lv.sigma[k + 2]!;
+    if (Math.max(a, b, c) <= 4 * Math.min(a, b, c)) return k;
   }
   return -1;
 }
 
-/** Fallback when no order qualifies: the smallest σ_k (an upper bound on the noise). */
-function smallest(levels: Float64Array): number {
+/** Fallback: the smallest σ_k of an outlier-free order (an upper bound on the noise), else 0. */
+function smallest(lv: Levels): number {
   let min = Number.POSITIVE_INFINITY;
-  for (const l of levels) if (Number.isFinite(l) && l < min) min = l;
+  lv.sigma.forEach((l, k) => {
+    if (lv.spread[k] === 1 && Number.isFinite(l) && l < min) min = l;
+  });
   return Number.isFinite(min) ? min : 0;
 }
