@@ -116,7 +116,7 @@ test.each(unaries)('%s encloses the exact function over its input interval', (na
       if (rad[1] === Number.POSITIVE_INFINITY) return true;
       return T.every((t) => encloses(val[1]!, rad[1]!, exact(point(v, r, t))));
     }),
-    { seed: 7, numRuns: 40 },
+    { seed: 7, numRuns: 30 },
   );
 });
 

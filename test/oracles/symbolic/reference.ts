@@ -13,11 +13,20 @@ export function dec(x: number): Dec {
   return new D(x.toPrecision(100));
 }
 
-/** Softmax of one row in decimal. */
+const softmaxMemo = new Map<string, Dec[]>();
+
+/** Softmax of one row in decimal (memoised: several closed forms share it, and exp at 60 digits is slow). */
 export function softmaxDec(row: readonly number[]): Dec[] {
-  const e = row.map((v) => dec(v).exp());
-  const sum = e.reduce((a, b) => a.plus(b), new D(0));
-  return e.map((v) => v.div(sum));
+  const key = row.join(',');
+  let s = softmaxMemo.get(key);
+  if (s === undefined) {
+    const e = row.map((v) => dec(v).exp());
+    const sum = e.reduce((a, b) => a.plus(b), new D(0));
+    s = e.map((v) => v.div(sum));
+    if (softmaxMemo.size > 256) softmaxMemo.clear();
+    softmaxMemo.set(key, s);
+  }
+  return s;
 }
 
 /** diag(s) − s sᵀ, row-major. */
