@@ -41,17 +41,17 @@ test('--grep and --mode select and reshape the gate', async () => {
   );
   expect(run.code).toBe(0);
   const report = parseReport(await readFile(join(root, 'one', 'report.json'), 'utf8'));
-  expect(report.results.map((r) => [r.name, r.mode])).toEqual([
-    ['softmax vjp (float64)', 'fast'],
-    ['log-softmax vjp (float64)', 'fast'],
-  ]);
+  const expected = builtinSpecs.map((s) => s.name).filter((name) => name.includes('softmax vjp (float64)'));
+  expect(expected).toContain('softmax vjp (float64)');
+  expect(report.results.map((r) => [r.name, r.mode])).toEqual(expected.map((name) => [name, 'fast']));
 });
 
 test('replay finds a failure of the gate among the built-in specs (source "builtin")', async () => {
   const text = await readFile(join(root, 'one', 'report.json'), 'utf8');
   const json = JSON.parse(text) as { results: Record<string, unknown>[]; summary: Record<string, number> };
   // Mark the first result as failed, as a report from a broken build of the kernels would.
-  Object.assign(json.results[0]!, { ok: false, status: 'failed', verdict: 'mismatch' });
+  const target = json.results.find((r) => r.name === 'softmax vjp (float64)')!;
+  Object.assign(target, { ok: false, status: 'failed', verdict: 'mismatch' });
   Object.assign(json.summary, { passed: json.summary.passed! - 1, failed: 1 });
   await writeFile(join(root, 'one', 'edited.json'), JSON.stringify(json));
   const run = await runCli(['replay', 'one/edited.json', '--out', 'replayed'], root);

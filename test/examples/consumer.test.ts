@@ -92,5 +92,5 @@ test('usage and input errors exit 2 from the packed binary, a TypeScript syntax 
 test('the built-in gate runs from the packed package', async () => {
   const gate = await gradcheck(['--runs', '3', '--out', join(out, 'gate'), '--quiet']);
   expect(gate.code, explain(gate)).toBe(0);
-  expect(gate.stdout).toMatch(/8 checks: 8 passed, 0 failed, 0 errors/);
+  expect(gate.stdout).toMatch(/(\d+) checks: \1 passed, 0 failed, 0 errors/);
 });
