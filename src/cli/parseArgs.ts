@@ -81,7 +81,7 @@ interface Draft {
 function applyOption(draft: Draft, name: OptionName, value: string): void {
   switch (name) {
     case 'seed':
-      draft.seed = parseInteger('seed', value, -(2 ** 31), 2 ** 32 - 1);
+      draft.seed = parseInteger('seed', value, -(2 ** 31), 2 ** 31 - 1);
       return;
     case 'runs':
       draft.runs = parseInteger('runs', value, 1, 1e9);

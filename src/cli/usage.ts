@@ -8,13 +8,14 @@ Property-based gradient checks as a CI gate. Exit code 0 when every check holds,
 
 Commands:
   (none)                         run the built-in gate over the reference kernels
-  check <files or globs...>      run the specs exported by your spec modules
-                                 (.ts/.mts without a build step, or .js/.mjs)
+  check <files, dirs or globs>   run the specs exported by your spec modules
+                                 (.ts/.mts without a build step, or .js/.mjs; a folder
+                                 stands for every *.spec.{ts,mts,js,mjs} below it)
   replay <report.json>           re-run the failures of a report from their seeds and paths
   merge <report.json...>         merge shard reports into one report set
 
 Options:
-  --seed <int>                   fast-check seed for every property (default: each spec's own)
+  --seed <int>                   fast-check seed (32-bit) for every property (default: each spec's own)
   --runs <int>                   runs per property (default: each spec's own, usually 200)
   --mode <full|fast>             full Jacobians or random projections (default: each spec's own)
   --reporter <list>              any of json,md,html,junit (default: all four)
