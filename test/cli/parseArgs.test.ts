@@ -89,7 +89,9 @@ test('mistakes are usage errors naming the option and what it must be', () => {
   expect(usageError(['--seed'])).toMatch(/--seed must be followed by a value/);
   expect(usageError(['--seed', '1.5'])).toMatch(/--seed must be an integer .*\(given "1.5"\)/);
   expect(usageError(['--seed', '99999999999'])).toMatch(/--seed must be an integer/);
-  expect(usageError(['--seed', '2147483648'])).toMatch(/--seed must be an integer in \[-2147483648, 2147483647\]/);
+  expect(usageError(['--seed', '2147483648'])).toMatch(
+    /--seed must be an integer in \[-2147483648, 2147483647\]/,
+  );
   expect(usageError(['--runs', '0'])).toMatch(/--runs must be an integer in \[1, /);
   expect(usageError(['--runs', 'many'])).toMatch(/--runs must be an integer/);
   expect(usageError(['--mode', 'slow'])).toMatch(/--mode must be full or fast \(given "slow"\)/);
