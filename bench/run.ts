@@ -4,6 +4,7 @@
  */
 const modules: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   report: () => import('./report.js'),
+  symbolic: () => import('./symbolic.js'),
 };
 
 const wanted = process.argv.slice(2);
