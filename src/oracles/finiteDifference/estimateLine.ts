@@ -68,7 +68,13 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
   const { settings, x, fx } = ctx;
   const m = fx.length;
   const floor = MIN_STEP_ULPS * lineUlp(settings.dtype, x, line);
-  const start = options.start ?? Math.max(settings.initialStep, floor * 2 ** (settings.minLevels - 1));
+  // A direction's steps are measured along the unit vector: t·v moves x by t·‖v‖ (√n for ±1 entries);
+  // rounded down to a power of two so that t·vⱼ stays exact and most points land on the grid exactly.
+  const largest =
+    line.kind === 'direction'
+      ? 2 ** Math.floor(Math.log2(settings.initialStep / norm(line.v)))
+      : settings.initialStep;
+  const start = options.start ?? Math.max(largest, floor * 2 ** (settings.minLevels - 1));
   const tableau = new RichardsonTableau(ctx.sigma);
   const curvature: CurvatureSample[] = [];
   const scale = new Float64Array(m);
@@ -133,7 +139,8 @@ function finish(
     error[c] = best.truncation[c]! + best.rounding[c]!;
     bestRow = Math.max(bestRow, best.row[c]!);
     const s = Math.max(Math.abs(value[c]!), scale[c]!);
-    const unconverged = error[c]! > 2 ** -10 * s && best.truncation[c]! > 8 * best.rounding[c]!;
+    const unconverged =
+      (error[c]! > 2 ** -10 * s && best.truncation[c]! > 8 * best.rounding[c]!) || best.regular[c] === 0;
     if (status[c] === SMOOTH && unconverged) status[c] = NO_STEP;
   }
   return { value, error, status, bestStep: steps[bestRow] ?? Number.NaN };
@@ -157,6 +164,12 @@ function settled(tableau: RichardsonTableau, target: number): boolean {
     return false;
   }
   return true;
+}
+
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (const t of v) s += t * t;
+  return s > 0 ? Math.sqrt(s) : 1;
 }
 
 function allFinite(a: Float64Array): boolean {

@@ -23,6 +23,8 @@ export interface TableauChoice {
   readonly rounding: Float64Array;
   /** Level (row) of the chosen entry, -1 when there was none. */
   readonly row: Int32Array;
+  /** 1 when the chosen entry's rows converge like h² (see `regular`), 0 when no entry's rows did. */
+  readonly regular: Uint8Array;
 }
 
 /** A growing Neville–Richardson tableau over decreasing steps. */
@@ -94,6 +96,22 @@ export class RichardsonTableau {
     return { truncation: this.trunc[i]![1]![k]!, rounding: this.round[i]![1]![k]! };
   }
 
+  /**
+   * Whether the plain central differences behave like D + c·h² + … over the rows entry (i, j) uses:
+   * each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding level must be at least 2.5×
+   * smaller than the one before (4× for an h² error). Functions with kinks packed closer than the
+   * steps (a ReLU network along a random direction) shrink by ~1–2× at random: no extrapolation from
+   * those rows can be trusted, however well its neighbours happen to agree.
+   */
+  regular(i: number, j: number, k: number): boolean {
+    const d = (l: number) => Math.abs(this.value[l]![0]![k]! - this.value[l - 1]![0]![k]!);
+    const noise = (l: number) => 2 * (this.round[l]![0]![k]! + this.round[l - 1]![0]![k]!);
+    for (let l = Math.max(2, i - j); l <= i; l++) {
+      if (d(l) > noise(l) && d(l - 1) < 2.5 * d(l)) return false;
+    }
+    return true;
+  }
+
   /** Smallest total error so far for component k, ignoring the consistency safeguard (for stopping rules). */
   bestRaw(k: number): { value: number; truncation: number; rounding: number } | undefined {
     let best: { value: number; truncation: number; rounding: number } | undefined;
@@ -118,6 +136,7 @@ export class RichardsonTableau {
       truncation: new Float64Array(m).fill(Number.POSITIVE_INFINITY),
       rounding: new Float64Array(m).fill(Number.POSITIVE_INFINITY),
       row: new Int32Array(m).fill(-1),
+      regular: new Uint8Array(m),
     };
     const refs: [number, number][] = [];
     for (let i = Math.max(1, L - 2); i < L; i++) {
@@ -125,8 +144,11 @@ export class RichardsonTableau {
     }
     for (let k = 0; k < m; k++) {
       let bestTotal = Number.POSITIVE_INFINITY;
+      let bestRegular = false;
       for (let i = 1; i < L; i++) {
         for (let j = 1; j < this.value[i]!.length; j++) {
+          const regular = this.regular(i, j, k);
+          if (bestRegular && !regular) continue;
           const a = this.value[i]![j]![k]!;
           let t = this.trunc[i]![j]![k]!;
           const r = this.round[i]![j]![k]!;
@@ -136,8 +158,10 @@ export class RichardsonTableau {
             t = Math.max(t, Math.abs(a - this.value[ri]![rj]![k]!) - other);
           }
           const total = t + r;
-          if (!(total < bestTotal)) continue;
+          if (!(total < bestTotal || (regular && !bestRegular))) continue;
           bestTotal = total;
+          bestRegular = regular;
+          out.regular[k] = regular ? 1 : 0;
           out.value[k] = a;
           out.truncation[k] = t;
           out.rounding[k] = r;
