@@ -2,8 +2,10 @@
  * Array plumbing shared by the kernels: result types that follow the input's type, and reusable
  * float64 scratch rows (the kernels compute in float64 and round once when the input is float32).
  */
+
+import { GradcheckError } from '../errors.js';
 import type { FloatArray } from '../types.js';
-import type { KernelInput } from './validate.js';
+import { describe, type KernelInput, lengthIs } from './validate.js';
 
 /** The result type of a kernel given input type `T`: Float32Array stays Float32Array, else Float64Array. */
 export type KernelOutput<T extends KernelInput> = T extends Float32Array ? Float32Array : Float64Array;
@@ -11,6 +13,28 @@ export type KernelOutput<T extends KernelInput> = T extends Float32Array ? Float
 /** A new zeroed array of length `n` of the same float type as `like`. */
 export function allocLike(like: FloatArray, n: number): FloatArray {
   return like instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+}
+
+/**
+ * The array a kernel writes its result to: a new one of `like`'s type, or the caller's `out`, which
+ * must then have that type and length n (it may be an input array: kernels finish reading a row
+ * before writing it).
+ */
+export function resultArray(fn: string, like: FloatArray, n: number, out: unknown): FloatArray {
+  if (out === undefined) return allocLike(like, n);
+  const type = like instanceof Float32Array ? Float32Array : Float64Array;
+  if (!(out instanceof type)) {
+    throw new GradcheckError(
+      'GC_INVALID_ARGUMENT',
+      fn,
+      `out must be a ${type.name}, the type of the result (given ${describe(out)})`,
+      {
+        arg: 'out',
+      },
+    );
+  }
+  lengthIs(fn, 'out', out.length, n, 'the length of the result');
+  return out;
 }
 
 const scratch: Float64Array[] = [];

@@ -5,8 +5,8 @@
 import {
   accumulate,
   accumulated,
-  allocLike,
   type KernelOutput,
+  resultArray,
   rowData,
   rowStart,
   SLOT_EXP,
@@ -52,6 +52,7 @@ export function crossEntropy(logits: KernelInput, labels: Labels, cols: number):
  * row by row. The label entry s − 1 keeps its relative accuracy even when s is within an ulp of 1
  * (it is computed as −(non-dominant mass)/S). Rows sum to 0 up to rounding.
  *
+ * @param out Optional preallocated result (logits' array type and length; may be logits itself).
  * @returns logits' array type (float32 computed in float64 and rounded once).
  * @example crossEntropyGrad(new Float64Array([0, 0]), [1], 2) // Float64Array [0.5, -0.5]
  */
@@ -59,22 +60,23 @@ export function crossEntropyGrad<T extends KernelInput>(
   logits: T,
   labels: Labels,
   cols: number,
+  out?: KernelOutput<T>,
 ): KernelOutput<T> {
   const xs = floatArray('crossEntropyGrad', 'logits', logits);
   const rows = rowsOf('crossEntropyGrad', xs.length, cols, 'logits');
   nonEmpty('crossEntropyGrad', 'logits', xs.length);
   const ls = checkLabels('crossEntropyGrad', labels, rows, cols);
-  const out = allocLike(xs, xs.length);
+  const result = resultArray('crossEntropyGrad', xs, xs.length, out);
   const e = scratchRow(SLOT_EXP, cols);
-  if (out instanceof Float64Array) {
+  if (result instanceof Float64Array) {
     for (let r = 0; r < rows; r++)
-      labelRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ls[r]!, e, out, r * cols, rows);
+      labelRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ls[r]!, e, result, r * cols, rows);
   } else {
     const g = scratchRow(SLOT_OUT, cols);
     for (let r = 0; r < rows; r++) {
       labelRow(rowData(xs, r, cols), 0, cols, ls[r]!, e, g, 0, rows);
-      for (let j = 0; j < cols; j++) out[r * cols + j] = g[j]!;
+      for (let j = 0; j < cols; j++) result[r * cols + j] = g[j]!;
     }
   }
-  return out as KernelOutput<T>;
+  return result as KernelOutput<T>;
 }

@@ -9,7 +9,6 @@ import {
   type KernelOutput,
   rowData,
   rowStart,
-  SLOT_EXP,
   SLOT_OUT,
   SLOT_PROB,
   scratchRow,
@@ -34,13 +33,12 @@ export function crossEntropyWithTargets(logits: KernelInput, targets: KernelInpu
   const rows = rowsOf(fn, xs.length, cols, 'logits');
   nonEmpty(fn, 'logits', xs.length);
   const ys = checkTargets(fn, targets, xs.length, cols);
-  const e = scratchRow(SLOT_EXP, cols);
   const tmp = scratchRow(SLOT_PROB, cols);
   const acc = new Float64Array(3);
   for (let r = 0; r < rows; r++) {
     accumulate(
       acc,
-      targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, e, tmp, null, 0, rows),
+      targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, tmp, null, 0, rows),
     );
   }
   return accumulated(acc) / rows;
@@ -63,11 +61,10 @@ export function crossEntropyWithTargetsGrad<T extends KernelInput>(
   nonEmpty(fn, 'logits', xs.length);
   const ys = checkTargets(fn, targets, xs.length, cols);
   const out = allocLike(xs, xs.length);
-  const e = scratchRow(SLOT_EXP, cols);
   const tmp = scratchRow(SLOT_PROB, cols);
   const g = scratchRow(SLOT_OUT, cols);
   for (let r = 0; r < rows; r++) {
-    targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, e, tmp, g, 0, rows);
+    targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, tmp, g, 0, rows);
     for (let j = 0; j < cols; j++) out[r * cols + j] = g[j]!;
   }
   return out as KernelOutput<T>;

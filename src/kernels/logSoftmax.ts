@@ -2,8 +2,9 @@
  * log-softmax over the rows of a row-major batch, accurate to a few ulps including the dominant
  * entry near 0, where `x − max − log(Σ exp)` loses every digit.
  */
-import { allocLike, copyRow, type KernelOutput, SLOT_EXP, SLOT_IN, SLOT_OUT, scratchRow } from './arrays.js';
+import { type KernelOutput, resultArray } from './arrays.js';
 import { logSoftmaxRow } from './softmaxRow.js';
+import { logSoftmaxRow32 } from './softmaxRow32.js';
 import { floatArray, type KernelInput, rowsOf } from './validate.js';
 
 /**
@@ -24,26 +25,25 @@ import { floatArray, type KernelInput, rowsOf } from './validate.js';
  *
  * @param x Float64Array, Float32Array or number[] (taken as float64). Not modified.
  * @param cols Row width, a positive integer dividing `x.length`.
- * @returns A new array of x's type; float32 results are computed in float64 and rounded once.
+ * @param out Optional preallocated result of the same type and length (it may be x itself): it is
+ *   written and returned, and nothing is allocated.
+ * @returns An array of x's type (new unless `out` is given); float32 results are computed in float64 and rounded once.
  * @throws GradcheckError `GC_INVALID_ARGUMENT`, `GC_OUT_OF_RANGE`, `GC_SHAPE_MISMATCH` as for softmax.
  * @example
  * logSoftmax(new Float64Array([0, -700]), 2) // Float64Array [-9.85967654375977e-305, -700]
  */
-export function logSoftmax<T extends KernelInput>(x: T, cols: number): KernelOutput<T> {
+export function logSoftmax<T extends KernelInput>(
+  x: T,
+  cols: number,
+  out?: KernelOutput<T>,
+): KernelOutput<T> {
   const xs = floatArray('logSoftmax', 'x', x);
   const rows = rowsOf('logSoftmax', xs.length, cols);
-  const out = allocLike(xs, xs.length);
-  const e = scratchRow(SLOT_EXP, cols);
-  if (xs instanceof Float64Array && out instanceof Float64Array) {
-    for (let r = 0; r < rows; r++) logSoftmaxRow(xs, r * cols, out, r * cols, cols, e);
-  } else {
-    const inRow = scratchRow(SLOT_IN, cols);
-    const outRow = scratchRow(SLOT_OUT, cols);
-    for (let r = 0; r < rows; r++) {
-      copyRow(xs, r * cols, inRow, cols);
-      logSoftmaxRow(inRow, 0, outRow, 0, cols, e);
-      for (let j = 0; j < cols; j++) out[r * cols + j] = outRow[j]!;
-    }
+  const result = resultArray('logSoftmax', xs, xs.length, out);
+  if (xs instanceof Float64Array && result instanceof Float64Array) {
+    for (let r = 0; r < rows; r++) logSoftmaxRow(xs, r * cols, result, r * cols, cols);
+  } else if (xs instanceof Float32Array && result instanceof Float32Array) {
+    for (let r = 0; r < rows; r++) logSoftmaxRow32(xs, r * cols, result, r * cols, cols);
   }
-  return out as KernelOutput<T>;
+  return result as KernelOutput<T>;
 }

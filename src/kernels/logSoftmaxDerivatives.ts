@@ -3,7 +3,7 @@
  * symmetric), VJP gᵀJ = g − s·Σ_i g_i, JVP J t = t − ⟨s, t⟩. The diagonal entry 1 − s_a of the
  * largest probability is computed as Σ_{k≠a} s_k, and ⟨s, t⟩ around t_a, as in softmaxDerivatives.ts.
  */
-import { allocLike, type KernelOutput } from './arrays.js';
+import { allocLike, type KernelOutput, resultArray } from './arrays.js';
 import { argmaxOf, complementOf, probabilitiesOfRow } from './probabilities.js';
 import { floatArray, type KernelInput, lengthIs, rowsOf } from './validate.js';
 
@@ -33,45 +33,55 @@ export function logSoftmaxJacobian<T extends KernelInput>(x: T, cols: number): K
 
 /**
  * Vector-Jacobian product of log-softmax per row: gᵀJ = g − s·Σ_i g_i. Correct for any cotangent,
- * not only those summing to 1.
+ * not only those summing to 1. `out`, if given, receives the result (x's type and length).
  *
  * @example logSoftmaxVjp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.5, -0.5]
  */
-export function logSoftmaxVjp<T extends KernelInput>(x: T, g: KernelInput, cols: number): KernelOutput<T> {
+export function logSoftmaxVjp<T extends KernelInput>(
+  x: T,
+  g: KernelInput,
+  cols: number,
+  out?: KernelOutput<T>,
+): KernelOutput<T> {
   const xs = floatArray('logSoftmaxVjp', 'x', x);
   const gs = floatArray('logSoftmaxVjp', 'g', g);
   const rows = rowsOf('logSoftmaxVjp', xs.length, cols);
   lengthIs('logSoftmaxVjp', 'g', gs.length, xs.length, 'the length of x');
-  const out = allocLike(xs, xs.length);
+  const result = resultArray('logSoftmaxVjp', xs, xs.length, out);
   for (let r = 0; r < rows; r++) {
     const s = probabilitiesOfRow(xs, r, cols);
     const o = r * cols;
     let sum = 0;
     for (let j = 0; j < cols; j++) sum += gs[o + j]!;
-    for (let j = 0; j < cols; j++) out[o + j] = gs[o + j]! - s[j]! * sum;
+    for (let j = 0; j < cols; j++) result[o + j] = gs[o + j]! - s[j]! * sum;
   }
-  return out as KernelOutput<T>;
+  return result as KernelOutput<T>;
 }
 
 /**
- * Jacobian-vector product of log-softmax per row: J t = t − ⟨s, t⟩.
+ * Jacobian-vector product of log-softmax per row: J t = t − ⟨s, t⟩. `out` as for logSoftmaxVjp.
  *
  * @example logSoftmaxJvp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.5, -0.5]
  */
-export function logSoftmaxJvp<T extends KernelInput>(x: T, t: KernelInput, cols: number): KernelOutput<T> {
+export function logSoftmaxJvp<T extends KernelInput>(
+  x: T,
+  t: KernelInput,
+  cols: number,
+  out?: KernelOutput<T>,
+): KernelOutput<T> {
   const xs = floatArray('logSoftmaxJvp', 'x', x);
   const ts = floatArray('logSoftmaxJvp', 't', t);
   const rows = rowsOf('logSoftmaxJvp', xs.length, cols);
   lengthIs('logSoftmaxJvp', 't', ts.length, xs.length, 'the length of x');
-  const out = allocLike(xs, xs.length);
+  const result = resultArray('logSoftmaxJvp', xs, xs.length, out);
   for (let r = 0; r < rows; r++) {
     const s = probabilitiesOfRow(xs, r, cols);
     const a = argmaxOf(s, cols);
     const o = r * cols;
     const ta = ts[o + a]!;
     let c = 0;
-    for (let k = 0; k < cols; k++) if (k !== a) c += s[k]! * (ts[o + k]! - ta);
-    for (let j = 0; j < cols; j++) out[o + j] = ts[o + j]! - ta - c;
+    for (let k = 0; k < cols; k++) c += s[k]! * (ts[o + k]! - ta); // the k = a term is 0
+    for (let j = 0; j < cols; j++) result[o + j] = ts[o + j]! - ta - c;
   }
-  return out as KernelOutput<T>;
+  return result as KernelOutput<T>;
 }

@@ -71,10 +71,7 @@ export function lossOfLogits(
     const tmp = scratchRow(SLOT_PROB, classes);
     for (let r = 0; r < rows; r++) {
       const y = targets.probabilities;
-      accumulate(
-        acc,
-        targetRow(logits, r * classes, classes, y, r * classes, e, tmp, grad, r * classes, rows),
-      );
+      accumulate(acc, targetRow(logits, r * classes, classes, y, r * classes, tmp, grad, r * classes, rows));
     }
   }
   return accumulated(acc) / rows;

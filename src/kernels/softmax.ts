@@ -1,8 +1,9 @@
 /**
  * softmax over the rows of a row-major batch, accurate to a few ulps and overflow-free.
  */
-import { allocLike, copyRow, type KernelOutput, SLOT_IN, SLOT_OUT, scratchRow } from './arrays.js';
+import { type KernelOutput, resultArray, SLOT_EXP, scratchRow } from './arrays.js';
 import { softmaxRow } from './softmaxRow.js';
+import { softmaxRow32 } from './softmaxRow32.js';
 import { floatArray, type KernelInput, rowsOf } from './validate.js';
 
 /**
@@ -19,28 +20,25 @@ import { floatArray, type KernelInput, rowsOf } from './validate.js';
  *
  * @param x Float64Array, Float32Array or number[] (taken as float64). Not modified.
  * @param cols Row width, a positive integer dividing `x.length`.
- * @returns A new array of x's type (Float32Array for Float32Array, else Float64Array); float32
- *   results are computed in float64 and rounded once.
+ * @param out Optional preallocated result of the same type and length (it may be x itself): it is
+ *   written and returned, and nothing is allocated.
+ * @returns An array of x's type (new unless `out` is given) (Float32Array for Float32Array, else Float64Array); float32
+ *   results are computed in float64 (without the compensations float64 needs) and rounded once.
  * @throws GradcheckError `GC_INVALID_ARGUMENT` (x not an array of numbers), `GC_OUT_OF_RANGE` (cols not
  *   a positive integer), `GC_SHAPE_MISMATCH` (cols does not divide x.length).
  * @example
  * softmax(new Float64Array([1, 2, 3, 1000, 1000, -Infinity]), 3)
  * // Float64Array [0.0900…, 0.2447…, 0.6652…, 0.5, 0.5, 0]
  */
-export function softmax<T extends KernelInput>(x: T, cols: number): KernelOutput<T> {
+export function softmax<T extends KernelInput>(x: T, cols: number, out?: KernelOutput<T>): KernelOutput<T> {
   const xs = floatArray('softmax', 'x', x);
   const rows = rowsOf('softmax', xs.length, cols);
-  const out = allocLike(xs, xs.length);
-  if (xs instanceof Float64Array && out instanceof Float64Array) {
-    for (let r = 0; r < rows; r++) softmaxRow(xs, r * cols, out, r * cols, cols);
-  } else {
-    const inRow = scratchRow(SLOT_IN, cols);
-    const outRow = scratchRow(SLOT_OUT, cols);
-    for (let r = 0; r < rows; r++) {
-      copyRow(xs, r * cols, inRow, cols);
-      softmaxRow(inRow, 0, outRow, 0, cols);
-      for (let j = 0; j < cols; j++) out[r * cols + j] = outRow[j]!;
-    }
+  const result = resultArray('softmax', xs, xs.length, out);
+  if (xs instanceof Float64Array && result instanceof Float64Array) {
+    for (let r = 0; r < rows; r++) softmaxRow(xs, r * cols, result, r * cols, cols);
+  } else if (xs instanceof Float32Array && result instanceof Float32Array) {
+    const e = scratchRow(SLOT_EXP, cols);
+    for (let r = 0; r < rows; r++) softmaxRow32(xs, r * cols, result, r * cols, cols, e);
   }
-  return out as KernelOutput<T>;
+  return result as KernelOutput<T>;
 }

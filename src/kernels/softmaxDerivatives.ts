@@ -6,8 +6,9 @@
  * uses 1 − s_a = Σ_{k≠a} s_k.
  */
 import type { FloatArray } from '../types.js';
-import { allocLike, type KernelOutput } from './arrays.js';
+import { allocLike, type KernelOutput, resultArray, SLOT_EXP, scratchRow } from './arrays.js';
 import { argmaxOf, complementOf, probabilitiesOfRow } from './probabilities.js';
+import { expRowDot, FINITE_ROW, reciprocal, rowState } from './rowExp.js';
 import { floatArray, type KernelInput, lengthIs, rowsOf } from './validate.js';
 
 /**
@@ -44,38 +45,66 @@ export function softmaxJacobian<T extends KernelInput>(x: T, cols: number): Kern
  * also J g). The cotangent g need not sum to anything in particular.
  *
  * @param x Logits, rows × cols. @param g Cotangent, same length as x (any float array type).
+ * @param out Optional preallocated result (x's array type and length; may be x or g): written and
+ *   returned, nothing allocated.
  * @returns x's array type.
  * @throws GradcheckError `GC_SHAPE_MISMATCH` when g.length ≠ x.length, plus the errors of softmax.
  * @example softmaxVjp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.25, -0.25]
  */
-export function softmaxVjp<T extends KernelInput>(x: T, g: KernelInput, cols: number): KernelOutput<T> {
-  return projection('softmaxVjp', 'g', x, g, cols) as KernelOutput<T>;
+export function softmaxVjp<T extends KernelInput>(
+  x: T,
+  g: KernelInput,
+  cols: number,
+  out?: KernelOutput<T>,
+): KernelOutput<T> {
+  return projection('softmaxVjp', 'g', x, g, cols, out) as KernelOutput<T>;
 }
 
 /**
  * Jacobian-vector product of softmax per row: J t = s ⊙ (t − ⟨t, s⟩).
  *
- * @param x Logits, rows × cols. @param t Tangent, same length as x.
+ * @param x Logits, rows × cols. @param t Tangent, same length as x. @param out As for softmaxVjp.
  * @returns x's array type.
  * @example softmaxJvp(new Float64Array([0, 0]), new Float64Array([1, 1]), 2) // [0, 0]
  */
-export function softmaxJvp<T extends KernelInput>(x: T, t: KernelInput, cols: number): KernelOutput<T> {
-  return projection('softmaxJvp', 't', x, t, cols) as KernelOutput<T>;
+export function softmaxJvp<T extends KernelInput>(
+  x: T,
+  t: KernelInput,
+  cols: number,
+  out?: KernelOutput<T>,
+): KernelOutput<T> {
+  return projection('softmaxJvp', 't', x, t, cols, out) as KernelOutput<T>;
 }
 
-function projection(fn: string, arg: string, x: KernelInput, v: KernelInput, cols: number): FloatArray {
+function projection(
+  fn: string,
+  arg: string,
+  x: KernelInput,
+  v: KernelInput,
+  cols: number,
+  result: FloatArray | undefined,
+): FloatArray {
   const xs = floatArray(fn, 'x', x);
   const vs = floatArray(fn, arg, v);
   const rows = rowsOf(fn, xs.length, cols);
   lengthIs(fn, arg, vs.length, xs.length, 'the length of x');
-  const out = allocLike(xs, xs.length);
+  const out = resultArray(fn, xs, xs.length, result);
+  const e = scratchRow(SLOT_EXP, cols);
   for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    if (xs instanceof Float64Array && expRowDot(xs, o, cols, e, vs, o) === FINITE_ROW) {
+      // One fused pass gave e_j, S and D = Σ e_j (v_j − v_a): the result is (e_j/S)((v_j − v_a) − D/S).
+      const inv = reciprocal(rowState.sHi, rowState.sLo);
+      const va = vs[o + rowState.argmax]!;
+      const c = rowState.dot * inv;
+      for (let j = 0; j < cols; j++) out[o + j] = e[j]! * inv * (vs[o + j]! - va - c);
+      continue;
+    }
     const s = probabilitiesOfRow(xs, r, cols);
     const a = argmaxOf(s, cols);
-    const o = r * cols;
     const va = vs[o + a]!;
     let c = 0;
-    for (let k = 0; k < cols; k++) if (k !== a) c += s[k]! * (vs[o + k]! - va);
+    for (let k = 0; k < cols; k++) c += s[k]! * (vs[o + k]! - va); // the k = a term is 0
     for (let j = 0; j < cols; j++) out[o + j] = s[j]! * (vs[o + j]! - va - c);
   }
   return out;

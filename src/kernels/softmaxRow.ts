@@ -6,16 +6,17 @@
  *   c entries +Infinity          → those get softmax 1/c (log-softmax −log c), the rest 0 (−Infinity);
  *   an entry −Infinity otherwise → softmax 0, log-softmax −Infinity, the rest as if it were absent.
  */
+import type { FloatArray } from '../types.js';
 import {
   expRow,
   FINITE_ROW,
   INF_ROW,
-  indexOfMax,
   MASKED_ROW,
   NAN_ROW,
   nonDominantMass,
   reciprocal,
   rowState,
+  sumExpRow,
 } from './rowExp.js';
 
 /** s_j = e_j / (1 + T), each within a few ulps of the exact value (Float64Array in and out). */
@@ -30,42 +31,31 @@ export function softmaxRow(x: Float64Array, xo: number, out: Float64Array, oo: n
 }
 
 /**
- * log s_j = (x_j − m) − log1p(T), with x_j − m carried as a TwoSum pair and log1p(T) as a
- * double-double (log1p(tHi) + tLo/(1 + tHi)): the dominant entry, −log1p(T), keeps full relative
- * accuracy however close to 0 it is. `e` is a float64 buffer of at least n elements for the exps.
+ * log s_j = (x_j − m) − log1p(T), with T the non-dominant mass summed with full relative accuracy
+ * (rowExp.ts) and log1p(T) ≈ log1p(tHi) + tLo/(1 + tHi): the dominant entry, −log1p(T), keeps full
+ * relative accuracy however close to 0 it is.
  */
-export function logSoftmaxRow(
-  x: Float64Array,
-  xo: number,
-  out: Float64Array,
-  oo: number,
-  n: number,
-  e: Float64Array,
-): void {
-  const kind = expRow(x, xo, n, e, 0);
+export function logSoftmaxRow(x: Float64Array, xo: number, out: Float64Array, oo: number, n: number): void {
+  const kind = sumExpRow(x, xo, n);
   if (kind !== FINITE_ROW) {
     logSoftmaxSpecialRow(kind, x, xo, out, oo, n);
     return;
   }
-  nonDominantMass(e, 0, n, indexOfMax(x, xo, n, rowState.max));
+  nonDominantMass(x, xo, n);
   const tHi = rowState.tHi;
-  const lHi = Math.log1p(tHi);
-  const lLo = rowState.tLo / (1 + tHi);
-  const negM = -rowState.max;
-  for (let j = 0; j < n; j++) {
-    const v = x[xo + j]!;
-    const d = v + negM;
-    const bv = d - v;
-    const lo = v - (d - bv) + (negM - bv);
-    out[oo + j] = d > Number.NEGATIVE_INFINITY ? d - lHi + (lo - lLo) : d;
-  }
+  const l = Math.log1p(tHi) + rowState.tLo / (1 + tHi);
+  const m = rowState.max;
+  // (x_j − m) ≤ 0 and −l ≤ 0 have the same sign: no cancellation, the two roundings and l's own
+  // error stay within about 2 ulps of the result (−Infinity stays −Infinity, never NaN).
+  for (let j = 0; j < n; j++) out[oo + j] = x[xo + j]! - m - l;
 }
 
-function softmaxSpecialRow(
+/** The conventions of softmax on NaN, all-masked and +Infinity rows (any float array types). */
+export function softmaxSpecialRow(
   kind: number,
-  x: Float64Array,
+  x: FloatArray,
   xo: number,
-  out: Float64Array,
+  out: FloatArray,
   oo: number,
   n: number,
 ) {
@@ -77,11 +67,12 @@ function softmaxSpecialRow(
   }
 }
 
-function logSoftmaxSpecialRow(
+/** The conventions of log-softmax on NaN, all-masked and +Infinity rows (any float array types). */
+export function logSoftmaxSpecialRow(
   kind: number,
-  x: Float64Array,
+  x: FloatArray,
   xo: number,
-  out: Float64Array,
+  out: FloatArray,
   oo: number,
   n: number,
 ) {

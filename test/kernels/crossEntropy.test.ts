@@ -76,6 +76,16 @@ describe('crossEntropy with labels', () => {
     expect(g).toEqual(Float32Array.from(crossEntropyGrad(Float64Array.from(x), [0, 1], 3)));
   });
 
+  test('the gradient can be written into a preallocated result, in place on the logits', () => {
+    const x = random(6, 3);
+    const expected = crossEntropyGrad(x, [2, 0], 3);
+    const inPlace = Float64Array.from(x);
+    expect(crossEntropyGrad(inPlace, [2, 0], 3, inPlace)).toBe(inPlace);
+    expect(inPlace).toEqual(expected);
+    const x32 = Float32Array.from(x);
+    expect(crossEntropyGrad(x32, [2, 0], 3, new Float32Array(6))).toEqual(crossEntropyGrad(x32, [2, 0], 3));
+  });
+
   test('bad labels are typed errors naming the argument', () => {
     const x = random(6, 1);
     expect(code(() => crossEntropy(x, [0, 3], 3))).toBe('GC_OUT_OF_RANGE');

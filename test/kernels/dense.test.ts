@@ -24,12 +24,25 @@ function reference(
   return y;
 }
 
-test('dense computes y = xW + b with W stored inDim × outDim, for odd and even batch sizes', () => {
-  for (const rows of [1, 2, 5]) {
-    const x = random(rows * 7);
-    const W = random(7 * 3);
-    const b = random(3);
-    expect(maxAbsDiff(dense(x, W, b, rows, 7, 3), reference(x, W, b, rows, 7, 3))).toBeLessThan(1e-15);
+test('dense computes y = xW + b (W stored inDim × outDim) and dW = xᵀdy, for every batch shape', () => {
+  // Batches of 1 to 9 rows and odd/even inputs cover the 4-row × 2-column register blocks and their remainders.
+  for (const rows of [1, 2, 4, 5, 9]) {
+    for (const inDim of [7, 8]) {
+      const x = random(rows * inDim);
+      const W = random(inDim * 3);
+      const b = random(3);
+      expect(maxAbsDiff(dense(x, W, b, rows, inDim, 3), reference(x, W, b, rows, inDim, 3))).toBeLessThan(
+        1e-14,
+      );
+      const dy = random(rows * 3);
+      const dW = denseBackward(x, W, dy, rows, inDim, 3).dW;
+      for (let k = 0; k < inDim; k++)
+        for (let j = 0; j < 3; j++) {
+          let s = 0;
+          for (let r = 0; r < rows; r++) s += x[r * inDim + k]! * dy[r * 3 + j]!;
+          expect(Math.abs(dW[k * 3 + j]! - s)).toBeLessThan(1e-14);
+        }
+    }
   }
 });
 

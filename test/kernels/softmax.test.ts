@@ -159,3 +159,32 @@ describe('logSoftmax values', () => {
     expect(Array.from(logSoftmax(new Float64Array([1e308, -1e308]), 2))).toEqual([0, NEG]);
   });
 });
+
+describe.each([
+  ['softmax', softmax],
+  ['logSoftmax', logSoftmax],
+] as const)('%s into a preallocated result', (name, kernel) => {
+  test('writes and returns out, in place on x too, with the same values as a fresh result', () => {
+    const x = Float64Array.from([1, 2, 3, -700, 0, 700]);
+    const expected = kernel(x, 3);
+    const out = new Float64Array(6);
+    expect(kernel(x, 3, out)).toBe(out);
+    expect(out).toEqual(expected);
+    const inPlace = Float64Array.from(x);
+    expect(kernel(inPlace, 3, inPlace)).toEqual(expected);
+    const x32 = Float32Array.from(x);
+    const out32 = new Float32Array(6);
+    expect(kernel(x32, 3, out32)).toBe(out32);
+    expect(out32).toEqual(kernel(x32, 3));
+  });
+
+  test('out of the wrong type or length is a typed error', () => {
+    const x = Float64Array.from([1, 2, 3, 4]);
+    expect(codeOf(() => kernel(x, 2, new Float32Array(4) as unknown as Float64Array))).toBe(
+      'GC_INVALID_ARGUMENT',
+    );
+    expect(() => kernel(x, 2, new Float64Array(3))).toThrow(
+      `${name}: out.length must be 4, the length of the result (given out.length=3)`,
+    );
+  });
+});

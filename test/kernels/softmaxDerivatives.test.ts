@@ -92,6 +92,19 @@ describe.each([
     expect(jvp(x, g, 3)).toEqual(Float32Array.from(jvp(x64, g, 3)));
   });
 
+  test('VJP and JVP write into a preallocated result, which may be the cotangent itself', () => {
+    const x = random(6, 3);
+    const g = random(6, 1);
+    const expected = vjp(x, g, 3);
+    const out = new Float64Array(6);
+    expect(vjp(x, g, 3, out)).toBe(out);
+    expect(out).toEqual(expected);
+    const inPlace = Float64Array.from(g);
+    expect(vjp(x, inPlace, 3, inPlace)).toEqual(expected);
+    expect(jvp(x, g, 3, new Float64Array(6))).toEqual(jvp(x, g, 3));
+    expect(() => jvp(x, g, 3, new Float64Array(5))).toThrow(/out.length must be 6/);
+  });
+
   test('mismatched cotangent/tangent lengths and bad types are typed errors', () => {
     const x = random(6, 1);
     for (const call of [() => vjp(x, random(5, 1), 3), () => jvp(x, random(9, 1), 3)]) {
