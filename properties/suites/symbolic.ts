@@ -16,6 +16,7 @@ import {
   defineProperty,
   type FloatArray,
   type GradSpec,
+  type LogitRegime,
   logitBatches,
   logSoftmaxSymbolic,
   type RowwiseOracle,
@@ -32,16 +33,25 @@ const reference = (kernel: RowwiseKernel) => (kernel === 'softmax' ? SOFTMAX : L
 /** The three derivative kinds a row-wise kernel offers. */
 export type DerivativeKind = 'jacobian' | 'vjp' | 'jvp';
 
-/** `kernel`'s `kind` derivative against its symbolic oracle, on batches of up to 3 rows of 8 logits. */
+/**
+ * `kernel`'s `kind` derivative against its symbolic oracle, on batches of up to 3 rows of 8 logits.
+ * `variant` renames the spec and changes its regimes (regression replays use it).
+ */
 export function symbolicSpec(
   kernel: RowwiseKernel,
   kind: DerivativeKind,
   dtype: DType,
   impl: RowwiseImpl = reference(kernel),
+  variant: { readonly name: string; readonly regimes: readonly LogitRegime[] } | undefined = undefined,
 ): GradSpec {
   return defineProperty({
-    name: `${kernel} ${kind} vs symbolic (${dtype})`,
-    input: logitBatches({ maxRows: BATCH_ROWS, maxCols: JACOBIAN_COLS, dtype, regimes: DERIVATIVE_REGIMES }),
+    name: variant?.name ?? `${kernel} ${kind} vs symbolic (${dtype})`,
+    input: logitBatches({
+      maxRows: BATCH_ROWS,
+      maxCols: JACOBIAN_COLS,
+      dtype,
+      regimes: variant?.regimes ?? DERIVATIVE_REGIMES,
+    }),
     kind,
     dtype,
     oracle: 'symbolic',
