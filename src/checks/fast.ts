@@ -77,8 +77,8 @@ export function runFast(run: Run, n: number, projector: Projector): Outcome {
 /** Group testing over the coordinates of a failed probe. */
 function localise(n: number, handle: ProbeHandle, v: Float64Array) {
   const total = discrepancy(handle.measurement);
-  const start = 4 * handle.measurement.bestStep;
-  const ladder = Number.isFinite(start) ? { start, minLevels: 3 } : { minLevels: 3 };
+  const start = 2 * handle.measurement.bestStep;
+  const ladder = Number.isFinite(start) ? { start, minLevels: 2 } : { minLevels: 3 };
   const test = (lo: number, hi: number): Discrepancy => {
     const vs = new Float64Array(n);
     vs.set(v.subarray(lo, hi), lo);

@@ -8,7 +8,7 @@ import {
   FINITE_DIFFERENCE_DEFAULTS,
   type FiniteDifferenceSettings,
 } from '../oracles/finiteDifference/settings.js';
-import { UNIT_ROUNDOFF } from '../types.js';
+import { type DType, UNIT_ROUNDOFF } from '../types.js';
 import { rademacher } from './random.js';
 import type { Run } from './run.js';
 import type { Subject } from './subject.js';
@@ -25,19 +25,16 @@ export function fdSettings(run: Run, subject: Subject): FiniteDifferenceSettings
   };
 }
 
-/** σ per component of `evaluate` around x (default: f itself). */
+/** σ per component of f around x. */
 export function noiseSigma(run: Run, subject: Subject, settings: FiniteDifferenceSettings): Float64Array {
+  // The rounding floor follows what f returns: float32 arrays round like float32, numbers like float64.
+  const floor: DType = subject.outKind === 'float32' ? 'float32' : 'float64';
   if (run.opts.noise === 'rounding') {
-    const u = UNIT_ROUNDOFF[settings.dtype];
+    const u = UNIT_ROUNDOFF[floor];
     return subject.fx.map((v) => u * Math.abs(v));
   }
-  return estimateNoise(
-    subject.evaluate,
-    subject.x,
-    subject.fx,
-    settings,
-    rademacher(subject.x.length, run.rng),
-  ).sigma;
+  const direction = rademacher(subject.x.length, run.rng);
+  return estimateNoise(subject.evaluate, subject.x, subject.fx, settings, direction, floor).sigma;
 }
 
 /** A line context for f at the subject's point. */

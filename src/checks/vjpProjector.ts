@@ -88,20 +88,23 @@ export function vjpProjector(
 }
 
 /**
- * Seeded signs weighted by 1/scaleᵢ, scaleᵢ = max(|Dᵢ|, κ·errᵢ, 2⁻²⁰·max(|D|, κ·err)): outputs count
+ * Seeded signs and magnitudes in [1, 2), weighted by 1/scaleᵢ, scaleᵢ = max(|Dᵢ|, κ·errᵢ, 2⁻²⁰·max(|D|, κ·err)): outputs count
  * in relative terms, down to a dynamic range of about 10⁶ (plain signs when f is flat along v).
  * Rounded to the cotangent's array type.
  */
 function cotangent(d: Float64Array, err: Float64Array, kappa: number, kind: ArgKind, rng: Rng): Float64Array {
   let top = 0;
   for (let i = 0; i < d.length; i++) top = Math.max(top, Math.abs(d[i]!), kappa * err[i]!);
-  if (!(top > 0)) return d.map(() => (rng.next() < 0.5 ? -1 : 1));
+  if (!(top > 0)) return d.map(() => (rng.next() < 0.5 ? -1 : 1) * (1 + rng.next()));
   const floor = top * 2 ** -20;
   const scale = d.map((v, i) => Math.max(Math.abs(v), kappa * err[i]!, floor));
   let least = Number.POSITIVE_INFINITY;
   for (const s of scale) if (s < least) least = s;
   return scale.map((s) => {
-    const w = (rng.next() < 0.5 ? -least : least) / s;
+    // Random magnitudes in [1, 2) as well as signs: with ±1/scaleᵢ alone, ⟨w, D⟩ = ±least·Σ±1 can
+    // cancel exactly, and a VJP off by a constant factor would go unseen.
+    const sign = rng.next() < 0.5 ? -1 : 1;
+    const w = (sign * (1 + rng.next()) * least) / s;
     return kind === 'float32' ? Math.fround(w) : w;
   });
 }

@@ -182,3 +182,23 @@ test('reproducible: the seed is reported and replays the same result; another se
   expect(b.evaluations).toEqual(a.evaluations);
   expect(c.entries.map((e) => e.analytic)).not.toEqual(a.entries.map((e) => e.analytic));
 });
+
+test("noise: 'rounding' skips the noise estimate (8 fewer evaluations) and still passes correct code", () => {
+  const estimated = checkJacobian(f, J, x);
+  const rounding = checkJacobian(f, J, x, { noise: 'rounding' });
+  expect(rounding.ok).toBe(true);
+  expect(rounding.evaluations.function).toBeLessThan(estimated.evaluations.function);
+});
+
+test('messages name the check, the worst entry, the failing probe and how to replay', () => {
+  const r = checkVjp(f, (z: Float64Array, g: Float64Array) => softmaxVjp(z, g, n).map((v) => v * 1.01), x, {
+    mode: 'fast',
+    seed: 9,
+  });
+  expect(r.message).toMatch(
+    /^checkVjp \(fast mode, 2 rademacher probes, float64, finite-difference oracle, seed 9\)/,
+  );
+  expect(r.message).toContain('Failing check: ⟨w');
+  expect(r.message).toContain("Replay with { seed: 9, mode: 'fast' }");
+  expect(r.message).toMatch(/Cost: \d+ evaluations of f and \d+ of the derivative/);
+});

@@ -147,8 +147,9 @@ function finish(
 }
 
 /**
- * True when no component can gain from a smaller step: each has converged (truncation below the target
- * or below its rounding part) or already sees rounding dominate its newest first extrapolation.
+ * True when no component can gain from a smaller step: each has a regular extrapolation (see
+ * `RichardsonTableau.regular`) and has converged (truncation below the target or below its rounding
+ * part) or already sees rounding dominate its newest first extrapolation.
  */
 function settled(tableau: RichardsonTableau, target: number): boolean {
   for (let c = 0; c < tableau.size; c++) {
@@ -159,8 +160,9 @@ function settled(tableau: RichardsonTableau, target: number): boolean {
     ) {
       continue;
     }
+    // Rounding already dominates, and some extrapolation is regular: smaller steps cannot help.
     const newest = tableau.newestOrderOne(c);
-    if (newest !== undefined && newest.rounding >= newest.truncation) continue;
+    if (best !== undefined && newest !== undefined && newest.rounding >= newest.truncation) continue;
     return false;
   }
   return true;

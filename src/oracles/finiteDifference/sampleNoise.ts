@@ -5,6 +5,7 @@
  * that do not move at all are sampled again at wider spacings (Moré & Wild's remedy for "h too small").
  */
 
+import type { DType } from '../../types.js';
 import type { Evaluator } from './estimateLine.js';
 import { toGrid, ulpOf } from './grid.js';
 import { NOISE_HALF_WIDTH, noiseAndFlatness } from './noise.js';
@@ -18,7 +19,9 @@ export interface NoiseEstimate {
 }
 
 /**
- * Estimates the noise of f around x along `direction` (entries ±1 recommended).
+ * Estimates the noise of f around x along `direction` (entries ±1 recommended). The rounding floor is
+ * one unit roundoff of |f(x)| in `floorDtype`: the precision f returns (a float64 loss computed from
+ * float32 parameters has float64 rounding, whatever grid its inputs live on).
  * Non-finite samples fall back to the rounding floor for that component.
  * @example estimateNoise(f, x, f(x), FINITE_DIFFERENCE_DEFAULTS.float64, rademacher(n, rng))
  */
@@ -28,6 +31,7 @@ export function estimateNoise(
   fx: Float64Array,
   settings: FiniteDifferenceSettings,
   direction: Float64Array,
+  floorDtype: DType = settings.dtype,
 ): NoiseEstimate {
   const { dtype } = settings;
   let coarsest = 0;
@@ -52,7 +56,7 @@ export function estimateNoise(
       samples.push(f(point));
       evaluations++;
     }
-    const est = noiseAndFlatness(samples, dtype, fx);
+    const est = noiseAndFlatness(samples, floorDtype, fx);
     if (sigma === undefined || pending === undefined) {
       sigma = est.sigma;
       pending = est.flat;

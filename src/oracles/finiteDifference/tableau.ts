@@ -112,7 +112,10 @@ export class RichardsonTableau {
     return true;
   }
 
-  /** Smallest total error so far for component k, ignoring the consistency safeguard (for stopping rules). */
+  /**
+   * Smallest total error so far for component k among entries whose rows converge regularly (as
+   * `choose` prefers), ignoring the finest-steps safeguard: the stopping rule's view of convergence.
+   */
   bestRaw(k: number): { value: number; truncation: number; rounding: number } | undefined {
     let best: { value: number; truncation: number; rounding: number } | undefined;
     for (let i = 1; i < this.value.length; i++) {
@@ -121,6 +124,7 @@ export class RichardsonTableau {
         const r = this.round[i]![j]![k]!;
         if (!(t + r < (best === undefined ? Number.POSITIVE_INFINITY : best.truncation + best.rounding)))
           continue;
+        if (!this.regular(i, j, k)) continue;
         best = { value: this.value[i]![j]![k]!, truncation: t, rounding: r };
       }
     }
