@@ -79,20 +79,42 @@ export function rowStart(x: FloatArray, r: number, cols: number): number {
   return x instanceof Float64Array ? r * cols : 0;
 }
 
-/** Adds `v` to a running TwoSum pair acc = [hi, lo] (exact apart from lo's rounding); NaN/±Infinity go to acc[2]. */
+/** A fresh accumulator for `accumulate`: [hi, lo, special, bigHi, bigLo]. */
+export function accumulator(): Float64Array {
+  return new Float64Array(5);
+}
+
+const BIG = 2 ** 1000;
+const UNBIG = 2 ** -1000;
+
+/**
+ * Adds `v` to a running sum kept as TwoSum pairs (Knuth): terms below 2^1000 in (hi, lo), larger
+ * ones scaled by 2^−1000 (exactly: their ulp is ≥ 2^948) in (bigHi, bigLo), so that a sum of
+ * losses like 1e308 + 1e308 does not overflow before it is divided by the row count.
+ * NaN and ±Infinity go to `special`.
+ */
 export function accumulate(acc: Float64Array, v: number): void {
   if (!(Math.abs(v) < Number.POSITIVE_INFINITY)) {
     acc[2] = acc[2]! + v;
     return;
   }
-  const hi = acc[0]!;
-  const t = hi + v;
+  const big = Math.abs(v) >= BIG;
+  const i = big ? 3 : 0;
+  const w = big ? v * UNBIG : v;
+  const hi = acc[i]!;
+  const t = hi + w;
   const bt = t - hi;
-  acc[1] = acc[1]! + (hi - (t - bt) + (v - bt));
-  acc[0] = t;
+  acc[i + 1] = acc[i + 1]! + (hi - (t - bt) + (w - bt));
+  acc[i] = t;
 }
 
-/** The value of a TwoSum accumulator: hi + lo, or the sum of its special values when there were any. */
-export function accumulated(acc: Float64Array): number {
-  return acc[2] !== 0 ? acc[2]! : acc[0]! + acc[1]!;
+/**
+ * The accumulated sum divided by `count` (the mean over rows), or the sum of the special values when
+ * there were any (NaN or ±Infinity).
+ */
+export function accumulatedMean(acc: Float64Array, count: number): number {
+  if (acc[2] !== 0) return acc[2]!;
+  const small = (acc[0]! + acc[1]!) / count;
+  if (acc[3] === 0) return small;
+  return ((acc[3]! + acc[4]!) / count) * BIG + small;
 }

@@ -4,7 +4,8 @@
  */
 import {
   accumulate,
-  accumulated,
+  accumulatedMean,
+  accumulator,
   type KernelOutput,
   resultArray,
   rowData,
@@ -40,11 +41,11 @@ export function crossEntropy(logits: KernelInput, labels: Labels, cols: number):
   nonEmpty('crossEntropy', 'logits', xs.length);
   const ls = checkLabels('crossEntropy', labels, rows, cols);
   const e = scratchRow(SLOT_EXP, cols);
-  const acc = new Float64Array(3);
+  const acc = accumulator();
   for (let r = 0; r < rows; r++) {
     accumulate(acc, labelRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ls[r]!, e, null, 0, rows));
   }
-  return accumulated(acc) / rows;
+  return accumulatedMean(acc, rows);
 }
 
 /**

@@ -4,7 +4,15 @@
  * log-softmax of rowExp.ts. With a label, the gradient entry s_label − 1 is computed as −(1 − s_label)
  * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
  */
-import { expRow, FINITE_ROW, nonDominantMass, reciprocal, rowState, sumExpRow } from './rowExp.js';
+import {
+  expRow,
+  FINITE_ROW,
+  indexOfMax,
+  nonDominantMass,
+  reciprocal,
+  rowState,
+  sumExpRow,
+} from './rowExp.js';
 import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
 
 /**
@@ -69,9 +77,48 @@ function specialLabelRow(
  * −Σ_j y_j log softmax(x)_j for row x[xo .. xo+n) and targets y[yo .. yo+n) (terms with y_j = 0 are
  * skipped, so a masked logit with zero target costs nothing); when `grad` is not null also writes
  * (s·Σ_j y_j − y) / rows, the exact gradient for any targets ((s − y)/rows when y sums to 1).
- * `tmp` is a float64 buffer of ≥ n elements.
+ * The dominant entry a uses s_a·Y − y_a = (Σ_{k≠a} y_k − y_a·T)/S, so that a one-hot target on a
+ * confident class keeps the digits of s_a − 1. `tmp` is a float64 buffer of ≥ n elements.
  */
 export function targetRow(
+  x: Float64Array,
+  xo: number,
+  n: number,
+  y: ArrayLike<number>,
+  yo: number,
+  tmp: Float64Array,
+  grad: Float64Array | null,
+  go: number,
+  rows: number,
+): number {
+  const kind = expRow(x, xo, n, tmp, 0);
+  if (kind !== FINITE_ROW) return specialTargetRow(x, xo, n, y, yo, tmp, grad, go, rows);
+  nonDominantMass(x, xo, n);
+  const m = rowState.max;
+  const a = indexOfMax(x, xo, n, m);
+  const tHi = rowState.tHi;
+  const t = tHi + rowState.tLo;
+  const l = Math.log1p(tHi) + rowState.tLo / (1 + tHi);
+  let loss = 0;
+  let ySum = 0;
+  let yRest = 0;
+  for (let j = 0; j < n; j++) {
+    const yj = y[yo + j]!;
+    ySum += yj;
+    if (j !== a) yRest += yj;
+    // log s_j = (x_j − m) − l, as in logSoftmaxRow.
+    if (yj !== 0) loss -= yj * (x[xo + j]! - m - l);
+  }
+  if (grad !== null) {
+    const inv = reciprocal(rowState.sHi, rowState.sLo);
+    for (let j = 0; j < n; j++) grad[go + j] = (tmp[j]! * inv * ySum - y[yo + j]!) / rows;
+    grad[go + a] = ((yRest - y[yo + a]! * t) * inv) / rows;
+  }
+  return loss;
+}
+
+/** NaN, all-masked and +Infinity rows: log-softmax and softmax conventions applied directly. */
+function specialTargetRow(
   x: Float64Array,
   xo: number,
   n: number,

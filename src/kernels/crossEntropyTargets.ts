@@ -4,7 +4,8 @@
  */
 import {
   accumulate,
-  accumulated,
+  accumulatedMean,
+  accumulator,
   allocLike,
   type KernelOutput,
   rowData,
@@ -34,14 +35,14 @@ export function crossEntropyWithTargets(logits: KernelInput, targets: KernelInpu
   nonEmpty(fn, 'logits', xs.length);
   const ys = checkTargets(fn, targets, xs.length, cols);
   const tmp = scratchRow(SLOT_PROB, cols);
-  const acc = new Float64Array(3);
+  const acc = accumulator();
   for (let r = 0; r < rows; r++) {
     accumulate(
       acc,
       targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, tmp, null, 0, rows),
     );
   }
-  return accumulated(acc) / rows;
+  return accumulatedMean(acc, rows);
 }
 
 /**

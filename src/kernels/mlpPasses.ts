@@ -4,7 +4,7 @@
  */
 
 import { activate } from './activation.js';
-import { accumulate, accumulated, SLOT_EXP, SLOT_PROB, scratchRow } from './arrays.js';
+import { accumulate, accumulatedMean, accumulator, SLOT_EXP, SLOT_PROB, scratchRow } from './arrays.js';
 import { labelRow, targetRow } from './crossEntropyRow.js';
 import { affine } from './matmul.js';
 import type { Mlp } from './mlp.js';
@@ -62,7 +62,7 @@ export function lossOfLogits(
   grad: Float64Array | null,
 ): number {
   const e = scratchRow(SLOT_EXP, classes);
-  const acc = new Float64Array(3);
+  const acc = accumulator();
   if ('labels' in targets) {
     for (let r = 0; r < rows; r++) {
       accumulate(acc, labelRow(logits, r * classes, classes, targets.labels[r]!, e, grad, r * classes, rows));
@@ -74,5 +74,5 @@ export function lossOfLogits(
       accumulate(acc, targetRow(logits, r * classes, classes, y, r * classes, tmp, grad, r * classes, rows));
     }
   }
-  return accumulated(acc) / rows;
+  return accumulatedMean(acc, rows);
 }

@@ -4,10 +4,13 @@ import {
   crossEntropyGrad,
   crossEntropyWithTargets,
   crossEntropyWithTargetsGrad,
+  decimalContext,
+  exactDecimal,
   isGradcheckError,
   logSoftmax,
   mulberry32,
   softmax,
+  ulpError,
 } from './support/api.js';
 import { centralColumn, maxAbsDiff } from './support/numeric.js';
 
@@ -54,6 +57,17 @@ describe('crossEntropy with labels', () => {
     // 1 − s_0 = (e^−50 + e^−60)/(1 + e^−50 + e^−60): 1 − s[0] in float64 would keep one digit.
     const rest = (Math.exp(-50) + Math.exp(-60)) / (1 + Math.exp(-50) + Math.exp(-60));
     expect(Math.abs(g[0]! + rest / 2)).toBeLessThanOrEqual(4 * 2 ** -53 * (rest / 2));
+  });
+
+  test('the mean does not overflow when row losses near the largest double add up past it', () => {
+    const x = Float64Array.from([1e308, 0, 0, 0, 1e308, 0]);
+    // Row losses 1e308, log 2, 1e308 (e^−1e308 vanishes): the exact mean is (2e308 + log 2)/3.
+    const D = decimalContext(40);
+    const exact = exactDecimal(1e308).times(2).plus(D.ln(2)).div(3);
+    expect(ulpError(crossEntropy(x, [1, 0, 1], 2), exact)).toBeLessThanOrEqual(1);
+    expect(
+      ulpError(crossEntropyWithTargets(x, Float64Array.from([0, 1, 1, 0, 0, 1]), 2), exact),
+    ).toBeLessThanOrEqual(1);
   });
 
   test('large logits stay finite; a masked label costs +Infinity; NaN rows give NaN', () => {
@@ -124,6 +138,16 @@ describe('crossEntropy with probability targets', () => {
       const [fd] = centralColumn((z) => [crossEntropyWithTargets(z, y, 4)], x, i);
       expect(Math.abs(g[i]! - fd!)).toBeLessThan(1e-9);
     }
+  });
+
+  test('the gradient keeps the digits of s − 1 for a confident class (no cancellation)', () => {
+    const D = decimalContext(40);
+    const x = Float64Array.from([0, -8.8731689453125]);
+    const e = D.exp(exactDecimal(x[1]!));
+    const exact = e.div(e.plus(1)).neg(); // s_0 − 1 = −s_1
+    const g = crossEntropyWithTargetsGrad(x, Float64Array.from([1, 0]), 2);
+    expect(ulpError(g[0]!, exact)).toBeLessThanOrEqual(4);
+    expect(ulpError(crossEntropyGrad(x, [0], 2)[0]!, exact)).toBeLessThanOrEqual(4);
   });
 
   test('zero targets on masked logits are harmless; positive ones cost +Infinity', () => {
