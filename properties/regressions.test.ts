@@ -4,16 +4,12 @@
  * its replay is expected to fail (`test.fails`), and passes the suite only while it does — once the
  * bug is fixed the test turns red until `open` is removed from the file.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { runProperty } from 'gradcheck';
 import { expect, test } from 'vitest';
-import { type Regression, specNamed } from './regressions.js';
+import { loadRegressions } from './regressionFiles.js';
+import { specNamed } from './regressions.js';
 
-const dir = new URL('../fixtures/regressions/', import.meta.url);
-const regressions: Regression[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Regression);
+const regressions = loadRegressions();
 
 test('every regression names a known spec, a seed, a path and what broke', () => {
   expect(regressions.length).toBeGreaterThan(0);

@@ -1,0 +1,33 @@
+// @ts-check
+/**
+ * Mutation testing of the reference kernels (src/kernels) with the built-in gate as the test suite:
+ * `npm run mutation` (= `stryker run`). Stryker copies the project to .stryker-tmp, mutates each
+ * kernel file, and runs the property gate, the buggy-fixture suite and the regression replays
+ * (vitest.stryker.config.ts) against every mutant; per-test coverage runs only the properties that
+ * reach a mutant, and the run stops at its first failing property. Incremental mode keeps the results
+ * in reports/mutation/incremental.json, so a second run re-tests only mutants whose code or tests
+ * changed. Reports: reports/mutation/index.html and mutation.json.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts' },
+  mutate: ['src/kernels/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  // Module-level initialisers (the exp table, scale tables) run once per process: mutating them
+  // would force a full re-run of the suite per mutant for code that is checked on load anyway.
+  ignoreStatic: true,
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  // A mutant that turns a loop infinite is killed by its timeout: 2× the test's own time plus 30 s.
+  timeoutFactor: 2,
+  timeoutMS: 30_000,
+  tempDirName: '.stryker-tmp',
+};
