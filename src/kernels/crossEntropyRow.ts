@@ -4,15 +4,8 @@
  * log-softmax of rowExp.ts. With a label, the gradient entry s_label − 1 is computed as −(1 − s_label)
  * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
  */
-import {
-  expRow,
-  FINITE_ROW,
-  indexOfMax,
-  nonDominantMass,
-  reciprocal,
-  rowState,
-  sumExpRow,
-} from './rowExp.js';
+import { reciprocal } from './reciprocal.js';
+import { expRow, FINITE_ROW, indexOfMax, nonDominantMass, rowState, sumExpRow } from './rowExp.js';
 import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
 
 /**

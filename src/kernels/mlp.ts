@@ -7,7 +7,7 @@ import { GradcheckError } from '../errors.js';
 import type { DType, FloatArray } from '../types.js';
 import { ACTIVATION_NAMES, type ActivationName } from './activation.js';
 import { mulberry32 } from './random.js';
-import { describe, positiveInteger } from './validate.js';
+import { describe } from './validate.js';
 
 export type { ActivationName } from './activation.js';
 
@@ -185,26 +185,4 @@ export function createMlp(options: MlpOptions): Mlp {
   function invalid(arg: string, expected: string, given: string): never {
     throw new GradcheckError('GC_INVALID_OPTION', fn, `${arg} must be ${expected} (given ${given})`, { arg });
   }
-}
-
-/** Checks that a value is an Mlp made by createMlp (used by every mlp* function). */
-export function checkMlp(fn: string, mlp: unknown): Mlp {
-  const m = mlp as Partial<Mlp> | null;
-  if (
-    typeof m !== 'object' ||
-    m === null ||
-    !Array.isArray(m.layers) ||
-    typeof m.parameterCount !== 'number'
-  ) {
-    throw new GradcheckError(
-      'GC_INVALID_ARGUMENT',
-      fn,
-      `mlp must be a network made by createMlp (given ${describe(mlp)})`,
-      {
-        arg: 'mlp',
-      },
-    );
-  }
-  positiveInteger(fn, 'mlp.parameterCount', m.parameterCount);
-  return m as Mlp;
 }

@@ -5,8 +5,8 @@
 import { GradcheckError } from '../errors.js';
 import type { FloatArray } from '../types.js';
 import { checkLabels, checkTargets, type Labels } from './labels.js';
-import { checkMlp, type Mlp } from './mlp.js';
-import { describe, floatArray, type KernelInput, lengthIs } from './validate.js';
+import type { Mlp } from './mlp.js';
+import { describe, floatArray, type KernelInput, lengthIs, positiveInteger } from './validate.js';
 
 /**
  * Targets of an MLP loss: integer labels (Int32Array or number[], one per row) or probability rows
@@ -100,3 +100,25 @@ export function resultLike(like: FloatArray, v: Float64Array): FloatArray {
 }
 
 export type { KernelInput };
+
+/** Checks that a value is an Mlp made by createMlp (used by every mlp* function). */
+export function checkMlp(fn: string, mlp: unknown): Mlp {
+  const m = mlp as Partial<Mlp> | null;
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    !Array.isArray(m.layers) ||
+    typeof m.parameterCount !== 'number'
+  ) {
+    throw new GradcheckError(
+      'GC_INVALID_ARGUMENT',
+      fn,
+      `mlp must be a network made by createMlp (given ${describe(mlp)})`,
+      {
+        arg: 'mlp',
+      },
+    );
+  }
+  positiveInteger(fn, 'mlp.parameterCount', m.parameterCount);
+  return m as Mlp;
+}

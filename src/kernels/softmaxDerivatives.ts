@@ -8,7 +8,8 @@
 import type { FloatArray } from '../types.js';
 import { allocLike, type KernelOutput, resultArray, SLOT_EXP, scratchRow } from './arrays.js';
 import { argmaxOf, complementOf, probabilitiesOfRow } from './probabilities.js';
-import { expRowDot, FINITE_ROW, reciprocal, rowState } from './rowExp.js';
+import { reciprocal } from './reciprocal.js';
+import { expRowDot, FINITE_ROW, rowState } from './rowExp.js';
 import { floatArray, type KernelInput, lengthIs, rowsOf } from './validate.js';
 
 /**

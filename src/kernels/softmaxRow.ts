@@ -7,6 +7,7 @@
  *   an entry −Infinity otherwise → softmax 0, log-softmax −Infinity, the rest as if it were absent.
  */
 import type { FloatArray } from '../types.js';
+import { reciprocal } from './reciprocal.js';
 import {
   expRow,
   FINITE_ROW,
@@ -14,7 +15,6 @@ import {
   MASKED_ROW,
   NAN_ROW,
   nonDominantMass,
-  reciprocal,
   rowState,
   sumExpRow,
 } from './rowExp.js';
