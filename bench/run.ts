@@ -3,6 +3,7 @@
  * `run(): Promise<string>` returning Markdown tables; pass names to run a subset (`npm run bench -- kernels`).
  */
 const modules: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
+  kernels: () => import('./kernels.js'),
   report: () => import('./report.js'),
   symbolic: () => import('./symbolic.js'),
 };
