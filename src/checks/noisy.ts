@@ -1,6 +1,6 @@
 /**
  * The `noise` reason of `oracle-unreliable`: when f's estimated noise is far above rounding (over 1024
- * unit roundoffs of |f|) and the oracle's error is a visible fraction (2⁻¹⁰ ≈ 0.1 %) of the value's
+ * unit roundoffs of |f|, or 1024 subnormal spacings) and the oracle's error is a visible fraction (2⁻¹⁰ ≈ 0.1 %) of the value's
  * scale, the comparison could not tell a right derivative from a wrong one, so it is not made. A noisy
  * or jumping f is reported instead of silently passing under a huge bound.
  */
@@ -15,5 +15,6 @@ export const NOISY = 4;
  * @param error the oracle's error estimate; @param scale the magnitude of the values around it
  */
 export function isNoisy(dtype: DType, sigma: number, fAbs: number, error: number, scale: number): boolean {
-  return sigma > 1024 * UNIT_ROUNDOFF[dtype] * fAbs + Number.MIN_VALUE && error > 2 ** -10 * scale;
+  const subnormal = dtype === 'float32' ? 2 ** -149 : 2 ** -1074;
+  return sigma > 1024 * (UNIT_ROUNDOFF[dtype] * fAbs + subnormal) && error > 2 ** -10 * scale;
 }

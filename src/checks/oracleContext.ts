@@ -31,7 +31,8 @@ export function noiseSigma(run: Run, subject: Subject, settings: FiniteDifferenc
   const floor: DType = subject.outKind === 'float32' ? 'float32' : 'float64';
   if (run.opts.noise === 'rounding') {
     const u = UNIT_ROUNDOFF[floor];
-    return subject.fx.map((v) => u * Math.abs(v));
+    const subnormal = floor === 'float32' ? 2 ** -149 : 2 ** -1074;
+    return subject.fx.map((v) => Math.max(u * Math.abs(v), subnormal));
   }
   const direction = rademacher(subject.x.length, run.rng);
   return estimateNoise(subject.evaluate, subject.x, subject.fx, settings, direction, floor).sigma;

@@ -52,6 +52,6 @@ test('fast mode costs a bounded number of evaluations of f, whatever the number 
     expect(r.ok).toBe(true);
     return r.evaluations.function;
   };
-  // f(x) twice, 8 for the noise level, then at most 2 probes × 14 levels × 2 points.
-  for (const n of [10, 300, 5000]) expect(cost(n)).toBeLessThanOrEqual(2 + 8 + 2 * 14 * 2);
+  // f(x) twice, 8 for the noise level, then at most 2 probes × 20 levels × 2 points.
+  for (const n of [10, 300, 5000]) expect(cost(n)).toBeLessThanOrEqual(2 + 8 + 2 * 20 * 2);
 });

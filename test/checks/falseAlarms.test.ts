@@ -162,3 +162,10 @@ test('no false alarms: sigmoid, tanh and ReLU MLP gradients at random parameters
     }
   }
 });
+
+test('no false alarms where an output is subnormal (quantised in steps of 2⁻¹⁰⁷⁴)', () => {
+  // s₀ = e^(−58.8 − 673.5) ≈ 1e-318: a subnormal probability.
+  const x = Float64Array.of(-58.8, 12.5, 673.5, -300);
+  const r = checkJacobian((z: Float64Array) => softmax(z, 4), (z: Float64Array) => softmaxJacobian(z, 4), x);
+  expect(r.ok, r.message).toBe(true);
+});

@@ -10,6 +10,9 @@
 import type { DType } from '../../types.js';
 import { UNIT_ROUNDOFF } from '../../types.js';
 
+/** The smallest subnormal of each dtype: the absolute resolution of any output. */
+const SUBNORMAL: Readonly<Record<DType, number>> = { float64: 2 ** -1074, float32: 2 ** -149 };
+
 /** Number of points on each side of x used by the noise estimate (8 extra evaluations of f). */
 export const NOISE_HALF_WIDTH = 4;
 
@@ -58,7 +61,8 @@ export function noiseAndFlatness(
     const k = lv.flat ? -1 : acceptedOrder(lv);
     detected[c] = k >= 0 ? 1 : 0;
     const level = lv.flat ? 0 : k >= 0 ? lv.sigma[k]! : smallest(lv);
-    sigma[c] = Math.max(level, u * Math.abs(fx[c]!));
+    // Never below one rounding of |f|, nor below the subnormal spacing (outputs that small are quantised).
+    sigma[c] = Math.max(level, u * Math.abs(fx[c]!), SUBNORMAL[dtype]);
   }
   return { sigma, flat, detected };
 }

@@ -16,7 +16,10 @@ export interface FiniteDifferenceSettings {
   readonly initialStep: number;
   /** Fewest halvings of the step evaluated before the tableau may stop (default 4 float64, 4 float32). */
   readonly minLevels: number;
-  /** Most halvings evaluated (default 14 float64, 10 float32); each costs two evaluations of f. */
+  /**
+   * Most halvings evaluated (default 20 float64, 12 float32); each costs two evaluations of f. The ladder
+   * usually stops far earlier; the depth is there for kinks a few 1e-6 away (ReLU networks).
+   */
   readonly maxLevels: number;
   /** The ladder stops once every component's error estimate is below this fraction of its value. */
   readonly targetRelError: number;
@@ -30,7 +33,7 @@ export const FINITE_DIFFERENCE_DEFAULTS: Readonly<Record<DType, FiniteDifference
     dtype: 'float64',
     initialStep: 2 ** -2,
     minLevels: 4,
-    maxLevels: 14,
+    maxLevels: 20,
     targetRelError: 2 ** -42,
     noiseSpacing: 2 ** -30,
   },
@@ -38,7 +41,7 @@ export const FINITE_DIFFERENCE_DEFAULTS: Readonly<Record<DType, FiniteDifference
     dtype: 'float32',
     initialStep: 2 ** -1,
     minLevels: 4,
-    maxLevels: 10,
+    maxLevels: 12,
     targetRelError: 2 ** -20,
     noiseSpacing: 2 ** -12,
   },
