@@ -78,7 +78,13 @@ export function runFast(run: Run, n: number, projector: Projector): Outcome {
 function localise(n: number, handle: ProbeHandle, v: Float64Array) {
   const total = discrepancy(handle.measurement);
   const start = 2 * handle.measurement.bestStep;
-  const ladder = Number.isFinite(start) ? { start, minLevels: 2 } : { minLevels: 3 };
+  // A test only has to tell a discrepancy of the probe's size from zero: 1/16 of it is accuracy enough.
+  let tolerance = Number.POSITIVE_INFINITY;
+  total.diff.forEach((d, c) => {
+    if (!(Math.abs(d) <= total.bound[c]!)) tolerance = Math.min(tolerance, Math.abs(d) / 16);
+  });
+  if (!Number.isFinite(tolerance)) tolerance = 0;
+  const ladder = Number.isFinite(start) ? { start, minLevels: 2, tolerance } : { minLevels: 3, tolerance };
   const test = (lo: number, hi: number): Discrepancy => {
     const vs = new Float64Array(n);
     vs.set(v.subarray(lo, hi), lo);

@@ -58,6 +58,8 @@ export interface LadderOptions {
   readonly start?: number;
   /** Fewest levels before stopping (default: the settings' `minLevels`). */
   readonly minLevels?: number;
+  /** Also stop once every component's truncation estimate is below this absolute value (default 0). */
+  readonly tolerance?: number;
 }
 
 /**
@@ -111,7 +113,8 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
     curvature.push({ a, noise: an });
     steps.push(t);
     tableau.addLevel(pts.step, d, Math.abs(pts.wHigh) + Math.abs(pts.wLow) + Math.abs(pts.wCenter));
-    if (tableau.levels >= minLevels && settled(tableau, settings.targetRelError)) break;
+    if (tableau.levels >= minLevels && settled(tableau, settings.targetRelError, options.tolerance ?? 0))
+      break;
   }
   return { ...finish(tableau, curvature, scale, steps, m), evaluations, needsCorrection };
 }
@@ -151,12 +154,14 @@ function finish(
  * `RichardsonTableau.regular`) and has converged (truncation below the target or below its rounding
  * part) or already sees rounding dominate its newest first extrapolation.
  */
-function settled(tableau: RichardsonTableau, target: number): boolean {
+function settled(tableau: RichardsonTableau, target: number, tolerance: number): boolean {
   for (let c = 0; c < tableau.size; c++) {
     const best = tableau.bestRaw(c);
     if (
       best !== undefined &&
-      (best.truncation <= target * Math.abs(best.value) || best.truncation <= best.rounding)
+      (best.truncation <= target * Math.abs(best.value) ||
+        best.truncation <= best.rounding ||
+        best.truncation <= tolerance)
     ) {
       continue;
     }
