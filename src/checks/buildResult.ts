@@ -67,7 +67,7 @@ export function buildResult(run: Run, end: Outcome | StopReason): CheckResult {
         end.coordinates.length > 0
           ? ` at ${run.mode === 'fast' ? 'probes' : 'input coordinates'} [${end.coordinates.slice(0, 10).join(', ')}${end.coordinates.length > 10 ? ', …' : ''}]`
           : '';
-      const message = `${head}: the ${oracleName} oracle cannot be trusted${where}: ${REASONS[end.reason]}. No other compared value exceeded its bound (${compared} compared).${notes} ${replayHint(run)}`;
+      const message = `${head}: the ${oracleName} oracle cannot be trusted${where}: ${run.oracleKind !== 'finite-difference' && end.reason === 'noise' ? 'the oracle gives no finite error bound there' : REASONS[end.reason]}. No other compared value exceeded its bound (${compared} compared).${notes} ${replayHint(run)}`;
       return {
         ...common,
         verdict: 'oracle-unreliable',

@@ -6,6 +6,7 @@
 import { GradcheckError } from '../errors.js';
 import { finiteDifferenceColumns } from '../oracles/finiteDifference/jacobian.js';
 import type { JacobianEstimate } from '../oracles/types.js';
+import { NOISY } from './noisy.js';
 import { describe } from './options.js';
 import { fdSettings, lineContext, noiseSigma } from './oracleContext.js';
 import type { Run } from './run.js';
@@ -82,17 +83,25 @@ function readEstimate(run: Run, est: JacobianEstimate, m: number, n: number): Re
       { arg: 'options.oracle' },
     );
   }
+  let status: Uint8Array | undefined;
   for (let e = 0; e < m * n; e++) {
     const v = est.values[e]!;
     const err = est.error[e]!;
-    if (!Number.isFinite(v) || !(err >= 0) || !Number.isFinite(err)) {
-      throw new Stop({
-        verdict: 'non-finite',
-        source: 'oracle',
-        index: [Math.floor(e / n), e % n],
-        value: Number.isFinite(v) ? err : v,
-      });
+    const index = [Math.floor(e / n), e % n];
+    if (!Number.isFinite(v)) throw new Stop({ verdict: 'non-finite', source: 'oracle', index, value: v });
+    if (err < 0) {
+      throw new GradcheckError(
+        'GC_INVALID_ARGUMENT',
+        run.fn,
+        `options.oracle.jacobian must return error bounds ≥ 0 (error[${e}] = ${err} at J[${index.join(',')}])`,
+        { arg: 'options.oracle' },
+      );
+    }
+    if (!Number.isFinite(err)) {
+      // A finite value the oracle cannot bound: not comparable, reported as an unreliable oracle.
+      status ??= new Uint8Array(m * n);
+      status[e] = NOISY;
     }
   }
-  return { values: est.values, error: est.error, status: undefined };
+  return { values: est.values, error: est.error, status };
 }

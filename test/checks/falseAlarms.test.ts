@@ -166,6 +166,23 @@ test('no false alarms: sigmoid, tanh and ReLU MLP gradients at random parameters
 test('no false alarms where an output is subnormal (quantised in steps of 2⁻¹⁰⁷⁴)', () => {
   // s₀ = e^(−58.8 − 673.5) ≈ 1e-318: a subnormal probability.
   const x = Float64Array.of(-58.8, 12.5, 673.5, -300);
-  const r = checkJacobian((z: Float64Array) => softmax(z, 4), (z: Float64Array) => softmaxJacobian(z, 4), x);
+  const r = checkJacobian(
+    (z: Float64Array) => softmax(z, 4),
+    (z: Float64Array) => softmaxJacobian(z, 4),
+    x,
+  );
   expect(r.ok, r.message).toBe(true);
+});
+
+test('no false alarms on float32 logits near 1e5, where the float32 grid is 2⁻⁷ wide (gate regression)', () => {
+  const x = Float32Array.of(0, 0, 0, 100008.75, 100007.5, 100000);
+  for (const mode of modes) {
+    const r = checkVjp(
+      (z: Float32Array) => softmax(z, 3),
+      (z: Float32Array, g: Float32Array) => softmaxVjp(z, g, 3),
+      x,
+      { mode },
+    );
+    expect(r.ok, r.message).toBe(true);
+  }
 });

@@ -77,6 +77,39 @@ test('non-finite: NaN or ±Infinity from f, the derivative or the oracle never p
   expect(nanO).toMatchObject({ verdict: 'non-finite', source: 'oracle', oracle: 'symbolic' });
 });
 
+test('an oracle without a finite error bound makes the entry unreliable, not non-finite; negative bounds are rejected', () => {
+  const unbounded: JacobianOracle = {
+    kind: 'symbolic',
+    description: 'overflowing bound',
+    jacobian: () => ({
+      rows: 1,
+      cols: 2,
+      values: Float64Array.of(1, 0),
+      error: Float64Array.of(0, Number.POSITIVE_INFINITY),
+    }),
+  };
+  const r = checkJacobian(
+    (z: Float64Array) => [z[0]!],
+    () => [[1, 0]],
+    [1, 2],
+    { oracle: unbounded },
+  );
+  expect(r).toMatchObject({ verdict: 'oracle-unreliable', reason: 'noise', coordinates: [1] });
+  expect(r.message).toContain('no finite error bound');
+  const negative: JacobianOracle = {
+    ...unbounded,
+    jacobian: () => ({ rows: 1, cols: 2, values: Float64Array.of(1, 0), error: Float64Array.of(0, -1) }),
+  };
+  expect(() =>
+    checkJacobian(
+      (z: Float64Array) => [z[0]!],
+      () => [[1, 0]],
+      [1, 2],
+      { oracle: negative },
+    ),
+  ).toThrow(/error bounds ≥ 0/);
+});
+
 test('oracle-unreliable: a kink or a jump at x is reported as such, never as a mismatch; smooth twins pass', () => {
   const relu = (z: Float64Array) => z.map((v) => Math.max(0, v));
   const reluJ = (z: Float64Array) => [

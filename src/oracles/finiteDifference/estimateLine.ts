@@ -116,7 +116,14 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
     if (tableau.levels >= minLevels && settled(tableau, settings.targetRelError, options.tolerance ?? 0))
       break;
   }
-  return { ...finish(tableau, curvature, scale, steps, m), evaluations, needsCorrection };
+  const out = finish(tableau, curvature, scale, steps, m);
+  // A ladder cut short (smallest step or most levels reached) leaves unsettled components untrusted.
+  const target = settings.targetRelError;
+  const tolerance = options.tolerance ?? 0;
+  for (let c = 0; c < m; c++) {
+    if (out.status[c] === SMOOTH && !componentSettled(tableau, c, target, tolerance)) out.status[c] = NO_STEP;
+  }
+  return { ...out, evaluations, needsCorrection };
 }
 
 function finish(
@@ -155,22 +162,23 @@ function finish(
  * part) or already sees rounding dominate its newest first extrapolation.
  */
 function settled(tableau: RichardsonTableau, target: number, tolerance: number): boolean {
-  for (let c = 0; c < tableau.size; c++) {
-    const best = tableau.bestRaw(c);
-    if (
-      best !== undefined &&
-      (best.truncation <= target * Math.abs(best.value) ||
-        best.truncation <= best.rounding ||
-        best.truncation <= tolerance)
-    ) {
-      continue;
-    }
-    // Rounding already dominates, and some extrapolation is regular: smaller steps cannot help.
-    const newest = tableau.newestOrderOne(c);
-    if (best !== undefined && newest !== undefined && newest.rounding >= newest.truncation) continue;
-    return false;
-  }
+  for (let c = 0; c < tableau.size; c++) if (!componentSettled(tableau, c, target, tolerance)) return false;
   return true;
+}
+
+function componentSettled(tableau: RichardsonTableau, c: number, target: number, tolerance: number): boolean {
+  const best = tableau.bestRaw(c);
+  if (best === undefined) return false;
+  if (
+    best.truncation <= target * Math.abs(best.value) ||
+    best.truncation <= best.rounding ||
+    best.truncation <= tolerance
+  ) {
+    return true;
+  }
+  // Rounding already dominates: smaller steps cannot help.
+  const newest = tableau.newestOrderOne(c);
+  return newest !== undefined && newest.rounding >= newest.truncation;
 }
 
 function norm(v: Float64Array): number {

@@ -1,7 +1,7 @@
 /**
  * Samples f on a short, finely spaced line through x and turns the samples into a noise level per
  * component (ECnoise, see `noise.ts`). The spacing is tiny (2⁻³⁰ in float64) so that curvature is
- * invisible in the higher differences, but at least 64 ulps of the coarsest coordinate; components
+ * invisible in the higher differences, but at least 4 ulps of the coarsest coordinate; components
  * that do not move at all are sampled again at wider spacings (Moré & Wild's remedy for "h too small").
  */
 

@@ -11,7 +11,7 @@ export interface FiniteDifferenceSettings {
   /**
    * Largest step tried, in the units of x (default 2⁻² for float64, 2⁻¹ for float32). Steps are
    * absolute — the right scale for logits, which act through their differences — and are raised for a
-   * coordinate whose ulp would leave fewer than 64 ulps in the smallest step.
+   * coordinate whose ulp would leave fewer than 4 ulps in the smallest step (steps are exact).
    */
   readonly initialStep: number;
   /** Fewest halvings of the step evaluated before the tableau may stop (default 4 float64, 4 float32). */
@@ -47,5 +47,5 @@ export const FINITE_DIFFERENCE_DEFAULTS: Readonly<Record<DType, FiniteDifference
   },
 };
 
-/** The smallest step (in ulps of the coordinate) the ladder may reach. */
-export const MIN_STEP_ULPS = 64;
+/** The smallest step (in ulps of the coordinate) the ladder may reach: steps are exact, so a few ulps suffice. */
+export const MIN_STEP_ULPS = 4;
