@@ -32,7 +32,7 @@ export interface CheckOptions {
   readonly maxJacobianEntries?: number;
   /** Finite differences: largest step of the ladder (default 2⁻² float64, 2⁻¹ float32). */
   readonly step?: number;
-  /** Finite differences: most halvings of the step (default 20 float64, 12 float32; 3…40). */
+  /** Finite differences: most halvings of the step (default 20 float64, 16 float32; 3…40). */
   readonly maxLevels?: number;
   /** Noise level of f: `estimate` (ECnoise, 8 extra evaluations, default) or `rounding` (one unit roundoff of |f|). */
   readonly noise?: 'estimate' | 'rounding';

@@ -18,7 +18,7 @@ export interface FiniteDifferenceOptions {
   readonly dtype?: DType;
   /** Largest step (default 2⁻² float64, 2⁻¹ float32). */
   readonly step?: number;
-  /** Most halvings of the step (default 20 float64, 12 float32). */
+  /** Most halvings of the step (default 20 float64, 16 float32). */
   readonly maxLevels?: number;
 }
 

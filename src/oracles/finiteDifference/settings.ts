@@ -17,7 +17,7 @@ export interface FiniteDifferenceSettings {
   /** Fewest halvings of the step evaluated before the tableau may stop (default 4 float64, 4 float32). */
   readonly minLevels: number;
   /**
-   * Most halvings evaluated (default 20 float64, 12 float32); each costs two evaluations of f. The ladder
+   * Most halvings evaluated (default 20 float64, 16 float32); each costs two evaluations of f. The ladder
    * usually stops far earlier; the depth is there for kinks a few 1e-6 away (ReLU networks).
    */
   readonly maxLevels: number;
@@ -41,7 +41,7 @@ export const FINITE_DIFFERENCE_DEFAULTS: Readonly<Record<DType, FiniteDifference
     dtype: 'float32',
     initialStep: 2 ** -1,
     minLevels: 4,
-    maxLevels: 12,
+    maxLevels: 16,
     targetRelError: 2 ** -20,
     noiseSpacing: 2 ** -12,
   },
