@@ -35,7 +35,8 @@ export function buildResult(run: Run, end: Outcome | StopReason): CheckResult {
     durationMs: performance.now() - run.started,
   };
   const head = checkHeading(run);
-  const cost = `Cost: ${run.calls.functionCalls} evaluations of f and ${run.calls.derivativeCalls} of the derivative.`;
+  const fCalls = run.calls.functionCalls;
+  const cost = `Cost: ${fCalls} evaluation${fCalls === 1 ? '' : 's'} of f and ${run.calls.derivativeCalls} of the derivative.`;
   const notes = 'notes' in end && end.notes.length > 0 ? ` ${end.notes.join(' ')}` : '';
   switch (end.verdict) {
     case 'pass': {
