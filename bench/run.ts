@@ -4,6 +4,7 @@
  */
 const modules: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   kernels: () => import('./kernels.js'),
+  checks: () => import('./checks.js'),
   report: () => import('./report.js'),
   symbolic: () => import('./symbolic.js'),
 };
