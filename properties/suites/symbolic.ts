@@ -34,7 +34,7 @@ const reference = (kernel: RowwiseKernel) => (kernel === 'softmax' ? SOFTMAX : L
 export type DerivativeKind = 'jacobian' | 'vjp' | 'jvp';
 
 /**
- * `kernel`'s `kind` derivative against its symbolic oracle, on batches of up to 3 rows of 8 logits.
+ * `kernel`'s `kind` derivative against its symbolic oracle, on batches of up to BATCH_ROWS rows of JACOBIAN_COLS logits.
  * `variant` renames the spec and changes its regimes (regression replays use it).
  */
 export function symbolicSpec(

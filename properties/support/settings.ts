@@ -34,9 +34,9 @@ export const ALL_REGIMES: readonly LogitRegime[] = [...DEFAULT_LOGIT_REGIMES, 'm
 export const LOG_SOFTMAX_REGIMES: readonly LogitRegime[] = ALL_REGIMES.filter((r) => r !== 'huge');
 
 /** Widest row of the full-Jacobian and symbolic properties (cost O(n²) per run). */
-export const JACOBIAN_COLS = 8;
+export const JACOBIAN_COLS = 6;
 /** Widest row and most rows of batched properties whose oracle costs O(n) per run. */
-export const BATCH_COLS = 8;
+export const BATCH_COLS = 6;
 export const BATCH_ROWS = 3;
 /** Widest row of the forward invariants (cheap: one kernel call per run). */
 export const FORWARD_COLS = 32;
