@@ -26,9 +26,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
-  // A mutant that turns a loop infinite is killed by its timeout: 2× the test's own time plus 30 s.
+  // A mutant that turns a loop infinite is killed by its timeout: 2× the tests' own time plus 10 s.
   timeoutFactor: 2,
-  timeoutMS: 30_000,
+  timeoutMS: 10_000,
   tempDirName: '.stryker-tmp',
   // The sandbox needs the sources, the gate and its fixtures only (reports/latest is a symlink to a
   // directory, which the sandbox copy cannot handle).
