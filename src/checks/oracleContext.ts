@@ -27,8 +27,10 @@ export function fdSettings(run: Run, subject: Subject): FiniteDifferenceSettings
 
 /** σ per component of f around x. */
 export function noiseSigma(run: Run, subject: Subject, settings: FiniteDifferenceSettings): Float64Array {
-  // The rounding floor follows what f returns: float32 arrays round like float32, numbers like float64.
-  const floor: DType = subject.outKind === 'float32' ? 'float32' : 'float64';
+  // The rounding floor follows what f returns (float32 arrays round like float32, numbers like
+  // float64: a float64 loss of float32 parameters is not float32-noisy), unless the caller says
+  // the computation is float32 (a float32 kernel reduced to a number, e.g. ⟨g, f(x)⟩ in a spec).
+  const floor: DType = subject.outKind === 'float32' || run.opts.dtype === 'float32' ? 'float32' : 'float64';
   if (run.opts.noise === 'rounding') {
     const u = UNIT_ROUNDOFF[floor];
     const subnormal = floor === 'float32' ? 2 ** -149 : 2 ** -1074;
