@@ -6,24 +6,31 @@
  * (fixtures.test.ts) points the very same specs at known-wrong code.
  *
  * For float64 and float32, at 200 runs per property:
+ * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation,
+ *   preallocated / in-place / plain-array calls identical to plain ones;
  * - invariants: softmax rows are probability vectors, shift invariance, exp(log-softmax) = softmax,
  *   J·1 = 0, J symmetric positive semidefinite, cross-entropy ≥ 0 with gradient rows summing to 0,
- *   float32 results within their bound of the float64 ones;
- * - overflow and accuracy: softmax / log-softmax within 4 ulps of 40-digit references and their
- *   derivatives exact to 10 ulps, on every regime up to ±1e308;
+ *   float32 results within their bound of the float64 ones, the MLP forward pass composes its layers;
+ * - overflow and accuracy: softmax / log-softmax / cross-entropy within 4 ulps of 40-digit references
+ *   (special rows included) and their derivatives to 10 ulps, on every regime up to ±1e308; exp and
+ *   the activations within their ulps;
  * - oracle agreement: Jacobians, VJPs and JVPs of softmax / log-softmax / cross-entropy against finite
  *   differences and the mathjs symbolic oracle, MLP gradients (full and fast mode) and per-layer
  *   deltas, activation derivatives and a dense layer.
  */
 import type { DType, GradSpec } from 'gradcheck';
 import { accuracySuite } from './suites/accuracy.js';
+import { badInputSpec } from './suites/badInput.js';
 import { crossEntropySuite } from './suites/crossEntropy.js';
 import { crossEntropyInvariantSpec } from './suites/crossEntropyInvariants.js';
+import { activationAccuracySpec, expSpec } from './suites/elementwise.js';
 import { finiteDifferenceSuite } from './suites/finiteDifference.js';
 import { float32AgreementSpec } from './suites/float32Agreement.js';
 import { jacobianRowSumSpec, jacobianSymmetricSpec } from './suites/jacobianInvariants.js';
 import { layerSuite } from './suites/layers.js';
 import { mlpSuite } from './suites/mlp.js';
+import { forwardSpec, initSpec } from './suites/network.js';
+import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';
 import { symbolicSuite } from './suites/symbolic.js';
@@ -37,15 +44,25 @@ function gate(dtype: DType): GradSpec[] {
     jacobianRowSumSpec(dtype),
     jacobianSymmetricSpec(dtype),
     crossEntropyInvariantSpec(dtype),
+    outputsSpec(dtype),
     ...accuracySuite(dtype),
+    activationAccuracySpec(dtype),
     preciseDerivativesSpec(dtype),
     ...finiteDifferenceSuite(dtype),
     ...symbolicSuite(dtype),
     ...crossEntropySuite(dtype),
     ...layerSuite(dtype),
+    forwardSpec(dtype),
     ...mlpSuite(dtype),
   ];
 }
 
 /** Every spec of the built-in gate, in the order the gate runs them. */
-export const builtinSpecs: GradSpec[] = [...gate('float64'), float32AgreementSpec(), ...gate('float32')];
+export const builtinSpecs: GradSpec[] = [
+  badInputSpec(),
+  expSpec(),
+  initSpec(),
+  ...gate('float64'),
+  float32AgreementSpec(),
+  ...gate('float32'),
+];

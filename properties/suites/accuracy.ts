@@ -3,22 +3,34 @@
  * 709.78 / 88.72, ±1e308, shifts up to 1e12, near-ties, tiny spreads, −Infinity masks) softmax and
  * log-softmax are finite where the exact value is, and within KERNEL_ULPS = 4 ulps of the package's
  * 40-digit decimal references (`preciseSoftmax`, `preciseLogSoftmax`). A reference beyond the largest
- * finite number counts as correctly rounded to the infinity of its sign (`ulpError`).
+ * finite number counts as correctly rounded to the infinity of its sign (`ulpError`). Rows holding a
+ * NaN, +Infinity entries or only −Infinity are planted too: kernels and references document the same
+ * conventions for them (NaN rows, shared mass, zeros / −Infinity).
  */
 import {
   checkInvariant,
+  crossEntropy,
+  crossEntropyGrad,
+  crossEntropyWithTargets,
   type Decimal,
   type DType,
+  decimalContext,
   defineProperty,
+  exactDecimal,
   type FloatArray,
   type GradSpec,
+  labels,
   logitBatches,
   preciseLogSoftmax,
   preciseSoftmax,
+  probabilityTargets,
+  withFields,
 } from 'gradcheck';
 import { KERNEL_ULPS } from '../support/bounds.js';
 import { LOG_SOFTMAX, type RowwiseImpl, SOFTMAX } from '../support/impls.js';
+import { allOf } from '../support/rows.js';
 import { ALL_REGIMES, RUNS } from '../support/settings.js';
+import { withSpecialRows } from '../support/specialRows.js';
 import { ulpsFrom } from '../support/ulps.js';
 
 /** Digits of the decimal references: 40 resolve a float64 ulp with 24 digits to spare. */
@@ -37,7 +49,9 @@ function ulpSpec(
 ): GradSpec {
   return defineProperty({
     name: `${kernel} within 4 ulps of a 40-digit reference (${dtype})`,
-    input: logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: ALL_REGIMES }),
+    input: withSpecialRows(
+      logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: ALL_REGIMES }),
+    ),
     dtype,
     options: { numRuns: RUNS },
     check: ({ x, cols }) => {
@@ -61,5 +75,80 @@ export function logSoftmaxAccuracySpec(dtype: DType, impl: RowwiseImpl = LOG_SOF
 
 /** The accuracy specs of one dtype. */
 export function accuracySuite(dtype: DType): GradSpec[] {
-  return [softmaxAccuracySpec(dtype), logSoftmaxAccuracySpec(dtype)];
+  return [softmaxAccuracySpec(dtype), logSoftmaxAccuracySpec(dtype), crossEntropyAccuracySpec(dtype)];
+}
+
+/**
+ * Mean cross-entropy with labels and with probability targets, and its gradient with labels, against
+ * the 40-digit log-softmax: loss = (1/rows)·Σ_r −Σ_{j: y≠0} y_j·log s_j (zero targets skipped, as the
+ * kernels document, so a masked logit with zero target costs nothing), gradient (s − onehot)/rows
+ * with its label entry −Σ_{k≠label} s_k/rows. Losses are float64 whatever the logits' type.
+ */
+export function crossEntropyAccuracySpec(
+  dtype: DType,
+  impl: {
+    loss: typeof crossEntropy;
+    targets: typeof crossEntropyWithTargets;
+    grad: typeof crossEntropyGrad;
+  } = {
+    loss: crossEntropy,
+    targets: crossEntropyWithTargets,
+    grad: crossEntropyGrad,
+  },
+): GradSpec {
+  const input = withFields(
+    withSpecialRows(
+      logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: ALL_REGIMES }),
+    ),
+    (b) => ({ y: labels(b), t: probabilityTargets(b, { dtype }) }),
+  );
+  return defineProperty({
+    name: `cross-entropy within 4 ulps of a 40-digit reference (${dtype})`,
+    input,
+    dtype,
+    options: { numRuns: RUNS },
+    check: ({ x, rows, cols, y, t }) => {
+      const l = preciseLogSoftmax(x, cols, { digits: REFERENCE_DIGITS });
+      const s = preciseSoftmax(x, cols, { digits: REFERENCE_DIGITS });
+      const D = decimalContext(REFERENCE_DIGITS);
+      const zero = new D(0);
+      let withLabels = zero;
+      let withTargets = zero;
+      const grad: Decimal[] = [];
+      for (let r = 0; r < rows; r++) {
+        withLabels = withLabels.minus(l[r * cols + y[r]!]!);
+        for (let j = 0; j < cols; j++) {
+          const tj = t[r * cols + j]!;
+          if (tj !== 0) withTargets = withTargets.minus(l[r * cols + j]!.times(exactDecimal(tj)));
+          let g = s[r * cols + j]!;
+          if (j === y[r]) {
+            // s_label − 1 = −Σ_{k≠label} s_k keeps 40 digits when s_label ≈ 1, unless the row is
+            // fully masked (all s are 0 by convention, the sum is not 1) or NaN.
+            let others = zero;
+            for (let k = 0; k < cols; k++) if (k !== j) others = others.plus(s[r * cols + k]!);
+            g = others.plus(g).minus(1).abs().lt(1e-30) ? others.neg() : g.minus(1);
+          }
+          grad.push(g.div(rows));
+        }
+      }
+      const loss = [impl.loss(x, y, cols), impl.targets(x, t, cols)];
+      const exactLoss = [withLabels.div(rows), withTargets.div(rows)];
+      return allOf(
+        () =>
+          checkInvariant(
+            loss.map((v, i) => ulpsFrom(v, exactLoss[i]!, 'float64', KERNEL_ULPS)),
+            0,
+            KERNEL_ULPS,
+            { name: 'cross-entropy (labels, targets) error in float64 ulps' },
+          ),
+        () =>
+          checkInvariant(
+            Array.from(impl.grad(x, y, cols), (v, i) => ulpsFrom(v, grad[i]!, dtype, KERNEL_ULPS)),
+            0,
+            KERNEL_ULPS,
+            { name: 'cross-entropy gradient error in ulps', cols, dtype },
+          ),
+      );
+    },
+  });
 }

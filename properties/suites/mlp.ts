@@ -23,8 +23,15 @@ import { RUNS } from '../support/settings.js';
 
 /** Small networks for full-mode checks: at most 4 inputs, 2 hidden layers of 5, 3 classes, 3 rows. */
 const SMALL: MlpCasesConstraints = { maxInput: 4, maxWidth: 5, maxHidden: 2, maxClasses: 3, maxRows: 3 };
-/** Wider networks for fast mode, whose cost does not grow with the parameter count. */
-const WIDE: MlpCasesConstraints = { maxInput: 16, maxWidth: 24, maxHidden: 2, maxClasses: 6, maxRows: 4 };
+/** Wider networks for fast mode (softmax regressions without a hidden layer too): its cost does not grow with the parameter count. */
+const WIDE: MlpCasesConstraints = {
+  maxInput: 16,
+  maxWidth: 24,
+  minHidden: 0,
+  maxHidden: 2,
+  maxClasses: 6,
+  maxRows: 4,
+};
 
 const net = (c: MlpCase, dtype: DType) => createMlp({ sizes: c.sizes, activations: c.activations, dtype });
 

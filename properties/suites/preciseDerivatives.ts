@@ -15,6 +15,7 @@ import {
   type Decimal,
   type DType,
   defineProperty,
+  exactDecimal,
   type GradSpec,
   logitBatches,
   preciseSoftmax,
@@ -79,8 +80,8 @@ function exactProduct({ s, cols }: Exact, v: ArrayLike<number>, log: boolean, tr
         if (j === i) continue;
         const sj = s[o + j]!;
         const vj = v[o + j]!;
-        centred = centred.plus(sj.times(vi - vj));
-        rest = rest.plus(sj.times(vi)).minus(si.times(vj));
+        centred = centred.plus(sj.times(exactDecimal(vi).minus(exactDecimal(vj))));
+        rest = rest.plus(sj.times(exactDecimal(vi))).minus(si.times(exactDecimal(vj)));
       }
       if (!log) {
         values.push(si.times(centred).toNumber());

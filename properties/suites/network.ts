@@ -1,0 +1,213 @@
+/**
+ * The MLP kernels as a user sees them, beyond derivatives: createMlp's seeded parameters lie in their
+ * documented ranges and layout, and the forward pass is the composition of its layers (z_l = a_l W_l
+ * + b_l through `dense`, a_{l+1} = f(z_l) through the activation kernels, probabilities = softmax of
+ * the logits), with mlpLoss, mlpBackward's loss and the loss from any layer's pre-activations equal to
+ * the cross-entropy of those logits. Bounds: a float64 dot product of n terms n·u·Σ|terms|; the same
+ * formula through two code paths differs by at most twice that, plus SAFETY for the second order.
+ */
+import fc from 'fast-check';
+import {
+  type CheckResult,
+  checkInvariant,
+  createMlp,
+  crossEntropy,
+  crossEntropyWithTargets,
+  type DType,
+  defineProperty,
+  dense,
+  type FloatArray,
+  type GradSpec,
+  type MlpCase,
+  mlpBackward,
+  mlpCases,
+  mlpForward,
+  mlpLoss,
+  mlpLossFromPreActivations,
+  mlpShapes,
+  relu,
+  sigmoid,
+  softmax,
+  tanh,
+  UNIT_ROUNDOFF,
+  ulp,
+} from 'gradcheck';
+import { KERNEL_ULPS, SAFETY, U64 } from '../support/bounds.js';
+import { allOf } from '../support/rows.js';
+import { RUNS } from '../support/settings.js';
+
+/** createMlp's documented initialisation: layout, ranges, determinism. */
+export function initSpec(): GradSpec {
+  const input = fc.record({
+    shape: mlpShapes({ minHidden: 0, maxHidden: 3, maxInput: 8, maxWidth: 8 }),
+    seed: fc.integer({ min: -1000, max: 1000 }),
+    scale: fc.constantFrom(1, 0.5, 2),
+    biasScale: fc.constantFrom(0, 0.1, 1),
+    dtype: fc.constantFrom<DType>('float64', 'float32'),
+  });
+  return defineProperty({
+    name: 'createMlp parameters: layout, documented ranges, seeded',
+    input,
+    dtype: 'float64',
+    options: { numRuns: RUNS },
+    check: ({ shape, seed, scale, biasScale, dtype }) => {
+      const options = { sizes: shape.sizes, activations: shape.activations, seed, scale, biasScale, dtype };
+      const mlp = createMlp(options);
+      const again = createMlp(options);
+      const unbiased = createMlp({ ...options, biasScale: 0 });
+      const facts: number[] = [];
+      const label: string[] = [];
+      const fact = (ok: boolean, what: string) => {
+        facts.push(ok ? 1 : 0);
+        label.push(what);
+      };
+      let offset = 0;
+      mlp.layers.forEach((layer, l) => {
+        const { inDim, outDim } = layer;
+        fact(
+          layer.index === l && inDim === shape.sizes[l] && outDim === shape.sizes[l + 1],
+          `layer ${l} shape`,
+        );
+        fact(
+          layer.activation === (l < shape.activations.length ? shape.activations[l] : 'softmax'),
+          `layer ${l} activation`,
+        );
+        fact(
+          layer.weightsOffset === offset && layer.biasOffset === offset + inDim * outDim,
+          `layer ${l} offsets`,
+        );
+        const W = mlp.weights(l);
+        const b = mlp.bias(l);
+        fact(W.length === inDim * outDim && b.length === outDim, `layer ${l} view lengths`);
+        fact(W[0] === mlp.params[offset] && b[0] === mlp.params[offset + inDim * outDim], `layer ${l} views`);
+        const fan = layer.activation === 'relu' ? inDim : inDim + outDim;
+        const limit = scale * Math.sqrt(6 / fan) * (1 + 2 ** -20);
+        fact(
+          W.every((w) => Math.abs(w) <= limit),
+          `layer ${l} weights within ±${limit}`,
+        );
+        fact(
+          b.every((v) => (biasScale === 0 ? Object.is(v, 0) : Math.abs(v) <= biasScale * (1 + 2 ** -20))),
+          `layer ${l} biases`,
+        );
+        fact(
+          mlp.weights(l, unbiased.params).every((w, i) => w === W[i]),
+          `layer ${l} weights independent of biasScale`,
+        );
+        offset += (inDim + 1) * outDim;
+      });
+      fact(mlp.parameterCount === offset && mlp.params.length === offset, 'parameter count');
+      fact(
+        mlp.params.every((v, i) => v === again.params[i]),
+        'same seed, same parameters',
+      );
+      fact((dtype === 'float32') === mlp.params instanceof Float32Array && mlp.dtype === dtype, 'dtype');
+      fact(mlp.sizes.join() === shape.sizes.join(), 'sizes');
+      const failing = facts.findIndex((v) => v !== 1);
+      return checkInvariant(facts, 1, 0, { name: failing < 0 ? 'createMlp facts' : label[failing]! });
+    },
+  });
+}
+
+const activationKernel = { sigmoid, tanh, relu } as const;
+
+/** |a − b| ≤ allowed per entry, for two computations of the same values. */
+function close(
+  name: string,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  allowed: ArrayLike<number>,
+  dtype: DType,
+) {
+  return checkInvariant(Array.from(a), Array.from(b), Array.from(allowed), { name, dtype });
+}
+
+/** The forward pass layer by layer, and every loss the kernels offer, against one another. */
+function forwardChecks(c: MlpCase, dtype: DType): (() => CheckResult)[] {
+  const mlp = createMlp({ sizes: c.sizes, activations: c.activations, dtype });
+  const f = mlpForward(mlp, c.params, c.x, c.rows);
+  const u = UNIT_ROUNDOFF[dtype];
+  const checks: (() => CheckResult)[] = [];
+  mlp.layers.forEach((layer, l) => {
+    const a = f.activations[l]!;
+    const W = mlp.weights(l, c.params);
+    const b = mlp.bias(l, c.params);
+    const z = dense(a, W, b, c.rows, layer.inDim, layer.outDim);
+    // Σ|terms| of each z entry: the dot product's rounding scales with it (twice: two code paths).
+    const magnitude = Array.from({ length: c.rows * layer.outDim }, (_, k) => {
+      const r = Math.floor(k / layer.outDim);
+      const j = k % layer.outDim;
+      let m = Math.abs(b[j]!);
+      for (let i = 0; i < layer.inDim; i++) m += Math.abs(a[r * layer.inDim + i]! * W[i * layer.outDim + j]!);
+      return m;
+    });
+    // float32 results are the float64 ones rounded: the rounded inputs a move z by up to u·Σ|a W|.
+    const carried = dtype === 'float32' ? u : 0;
+    const zBound = magnitude.map(
+      (m, k) => SAFETY * ((2 * (layer.inDim + 1) * U64 + carried) * m + 2 * ulp(z[k]!, dtype)),
+    );
+    checks.push(() => close(`z${l} = a${l} W${l} + b${l}`, f.preActivations[l]!, z, zBound, dtype));
+    const next = f.activations[l + 1]!;
+    const zl = f.preActivations[l]!;
+    if (layer.activation === 'softmax') {
+      const s = softmax(zl, layer.outDim);
+      // Rounded logits move each sᵢ by at most sᵢ·(e^(2u·max|z|) − 1) ≈ sᵢ·2u·max|z|.
+      const spread = 2 * carried * Math.max(...Array.from(zl, Math.abs));
+      const sBound = Array.from(s, (v) => SAFETY * (KERNEL_ULPS * ulp(v, dtype) + v * spread));
+      checks.push(() => close('probabilities = softmax(logits)', next, s, sBound, dtype));
+    } else {
+      const g = activationKernel[layer.activation](zl);
+      // |f′| ≤ 1 for sigmoid, tanh and relu: a rounded z moves f(z) by at most u·|z|.
+      const gBound = Array.from(g, (v, k) => SAFETY * (2 * ulp(v, dtype) + carried * Math.abs(zl[k]!)));
+      checks.push(() => close(`a${l + 1} = ${layer.activation}(z${l})`, next, g, gBound, dtype));
+    }
+  });
+  const logits = f.logits;
+  const classes = c.sizes[c.sizes.length - 1]!;
+  const ce =
+    c.targets instanceof Int32Array
+      ? crossEntropy(logits, c.targets, classes)
+      : crossEntropyWithTargets(logits, c.targets as FloatArray, classes);
+  // Float32 logits are rounded once more than mlpLoss's own float64 logits: |Δloss| ≤ Σ|∂loss/∂z|·|Δz|
+  // ≤ 2·max|Δz| per row (|s − y| sums to at most 2), and |Δz| ≤ u·|z|.
+  const maxLogit = Math.max(...Array.from(logits, Math.abs));
+  const lossBound =
+    SAFETY * (KERNEL_ULPS * ulp(ce, 'float64') + (dtype === 'float32' ? 2 * u * maxLogit : 0));
+  const loss = mlpLoss(mlp, c.params, c.x, c.targets);
+  checks.push(() => close('mlpLoss = cross-entropy(logits)', [loss], [ce], [lossBound], 'float64'));
+  checks.push(() =>
+    close(
+      'mlpBackward loss = mlpLoss',
+      [mlpBackward(mlp, c.params, c.x, c.targets).loss],
+      [loss],
+      [0],
+      'float64',
+    ),
+  );
+  mlp.layers.forEach((_, l) => {
+    checks.push(() =>
+      close(
+        `loss from z${l} = mlpLoss`,
+        [mlpLossFromPreActivations(mlp, c.params, c.x, c.targets, l, f.preActivations[l]!)],
+        [loss],
+        [lossBound + SAFETY * 2 * u * maxLogit * (dtype === 'float32' ? 1 : 0)],
+        'float64',
+      ),
+    );
+  });
+  return checks;
+}
+
+/** The forward pass composes dense layers and activations; every loss agrees. */
+export function forwardSpec(dtype: DType): GradSpec {
+  return defineProperty({
+    name: `mlp forward pass composes its layers, losses agree (${dtype})`,
+    input: fc.oneof(
+      mlpCases({ minHidden: 0, maxHidden: 3, maxRows: 3, dtype }),
+      mlpCases({ minHidden: 0, maxHidden: 2, maxRows: 3, targets: 'probabilities', dtype }),
+    ),
+    dtype,
+    options: { numRuns: RUNS },
+    check: (c) => allOf(...forwardChecks(c, dtype)),
+  });
+}
