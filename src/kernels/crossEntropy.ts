@@ -2,18 +2,7 @@
  * Softmax cross-entropy with integer labels: the mean over rows of −log softmax(logits)[label],
  * and its gradient with respect to the logits, (softmax − onehot)/rows.
  */
-import {
-  accumulate,
-  accumulatedMean,
-  accumulator,
-  type KernelOutput,
-  resultArray,
-  rowData,
-  rowStart,
-  SLOT_EXP,
-  SLOT_OUT,
-  scratchRow,
-} from './arrays.js';
+import { accumulate, accumulatedMean, accumulator, type KernelOutput, resultArray } from './arrays.js';
 import { labelRow } from './crossEntropyRow.js';
 import { checkLabels, type Labels } from './labels.js';
 import { floatArray, type KernelInput, nonEmpty, rowsOf } from './validate.js';
@@ -40,11 +29,8 @@ export function crossEntropy(logits: KernelInput, labels: Labels, cols: number):
   const rows = rowsOf('crossEntropy', xs.length, cols, 'logits');
   nonEmpty('crossEntropy', 'logits', xs.length);
   const ls = checkLabels('crossEntropy', labels, rows, cols);
-  const e = scratchRow(SLOT_EXP, cols);
   const acc = accumulator();
-  for (let r = 0; r < rows; r++) {
-    accumulate(acc, labelRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ls[r]!, e, null, 0, rows));
-  }
+  for (let r = 0; r < rows; r++) accumulate(acc, labelRow(xs, r * cols, cols, ls[r]!, null, 0, rows));
   return accumulatedMean(acc, rows);
 }
 
@@ -68,16 +54,6 @@ export function crossEntropyGrad<T extends KernelInput>(
   nonEmpty('crossEntropyGrad', 'logits', xs.length);
   const ls = checkLabels('crossEntropyGrad', labels, rows, cols);
   const result = resultArray('crossEntropyGrad', xs, xs.length, out);
-  const e = scratchRow(SLOT_EXP, cols);
-  if (result instanceof Float64Array) {
-    for (let r = 0; r < rows; r++)
-      labelRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ls[r]!, e, result, r * cols, rows);
-  } else {
-    const g = scratchRow(SLOT_OUT, cols);
-    for (let r = 0; r < rows; r++) {
-      labelRow(rowData(xs, r, cols), 0, cols, ls[r]!, e, g, 0, rows);
-      for (let j = 0; j < cols; j++) result[r * cols + j] = g[j]!;
-    }
-  }
+  for (let r = 0; r < rows; r++) labelRow(xs, r * cols, cols, ls[r]!, result, r * cols, rows);
   return result as KernelOutput<T>;
 }

@@ -4,30 +4,44 @@
  * log-softmax of rowExp.ts. With a label, the gradient entry s_label − 1 is computed as −(1 − s_label)
  * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
  */
+import type { FloatArray } from '../types.js';
+import { expNonPositive } from './exp.js';
 import { reciprocal } from './reciprocal.js';
-import { expRow, FINITE_ROW, indexOfMax, nonDominantMass, rowState, sumExpRow } from './rowExp.js';
+import {
+  exponentialsInto,
+  FINITE_ROW,
+  indexOfMax,
+  nonDominantMass,
+  restage,
+  rowExp,
+  rowState,
+} from './rowExp.js';
+import { writeScaled } from './rowOutputs.js';
 import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
+import { WORK_CAP } from './workspace.js';
 
 /**
  * −log softmax(x)[label] for row x[xo .. xo+n); when `grad` is not null also writes
- * (softmax(x) − onehot(label)) / rows to grad[go .. go+n). `e` is a float64 buffer of ≥ n elements.
+ * (softmax(x) − onehot(label)) / rows to grad[go .. go+n) (any float arrays; a float32 gradient is
+ * rounded once; `grad` may be `x`).
  */
 export function labelRow(
-  x: Float64Array,
+  x: FloatArray,
   xo: number,
   n: number,
   label: number,
-  e: Float64Array,
-  grad: Float64Array | null,
+  grad: FloatArray | null,
   go: number,
   rows: number,
 ): number {
-  const kind = grad === null ? sumExpRow(x, xo, n) : expRow(x, xo, n, e, 0);
+  const xl = x[xo + label]!;
+  const kind = rowExp(x, xo, n);
   if (kind !== FINITE_ROW) return specialLabelRow(x, xo, n, label, grad, go, rows);
   // The label is a dominant class exactly when its logit is the maximum; only then can the loss be
   // tiny (log1p(T) with T ≪ 1) and need T with full relative accuracy. Otherwise T ≥ e_label and the
   // loss ≥ ~0.3, so the biased sum's absolute error (≤ n³u²) is far below an ulp.
-  const dominant = x[xo + label] === rowState.max;
+  const m = rowState.max;
+  const dominant = xl === m;
   if (dominant) nonDominantMass(x, xo, n);
   else {
     rowState.tHi = rowState.sHi - 1; // exact: sHi ≥ 1 + e_label
@@ -36,23 +50,39 @@ export function labelRow(
   const tHi = rowState.tHi;
   const tLo = rowState.tLo;
   // −log s_l = log1p(T) + (m − x_l): two nonnegative terms, no cancellation (+Infinity when masked).
-  const loss = Math.log1p(tHi) + tLo / (1 + tHi) + (rowState.max - x[xo + label]!);
+  const loss = Math.log1p(tHi) + tLo / (1 + tHi) + (m - xl);
   if (grad !== null) {
     const inv = reciprocal(rowState.sHi, rowState.sLo);
     const scale = inv / rows;
-    for (let j = 0; j < n; j++) grad[go + j] = e[j]! * scale;
-    grad[go + label] = dominant ? (0 - (tHi + tLo)) * scale : (e[label]! * inv - 1) / rows;
+    for (let c = 0; c < n; c += WORK_CAP) {
+      const len = Math.min(WORK_CAP, n - c);
+      restage(x, xo, n, c, len);
+      writeScaled(grad, go + c, len, scale);
+    }
+    // s_l − 1 = −T/S when the label is dominant (1 − s_l would lose its digits when s_l ≈ 1);
+    // otherwise e_l·(1/S) − 1, with e_l as the row's exponential pass computes it (expRow.ts).
+    grad[go + label] = dominant ? (0 - (tHi + tLo)) * scale : (labelExp(xl, m) * inv - 1) / rows;
   }
   return loss;
 }
 
-/** NaN, all-masked and +Infinity rows: the conventions of softmax/logSoftmax, applied directly. */
+/** exp(x_l − m) with the rounding of x_l − m carried (TwoSum), bit for bit what expRow.ts gives. */
+function labelExp(xl: number, m: number): number {
+  const d = xl - m;
+  const bv = d - xl;
+  return expNonPositive(d, xl - (d - bv) + (-m - bv));
+}
+
+/**
+ * NaN, all-masked and +Infinity rows: the conventions of softmax/logSoftmax, applied directly; the
+ * gradient, if wanted, goes to grad[go ..] after every read of x (grad may be x).
+ */
 function specialLabelRow(
-  x: Float64Array,
+  x: FloatArray,
   xo: number,
   n: number,
   label: number,
-  grad: Float64Array | null,
+  grad: FloatArray | null,
   go: number,
   rows: number,
 ): number {
@@ -84,9 +114,10 @@ export function targetRow(
   go: number,
   rows: number,
 ): number {
-  const kind = expRow(x, xo, n, tmp, 0);
+  const kind = rowExp(x, xo, n);
   if (kind !== FINITE_ROW) return specialTargetRow(x, xo, n, y, yo, tmp, grad, go, rows);
   nonDominantMass(x, xo, n);
+  exponentialsInto(x, xo, n, tmp);
   const m = rowState.max;
   const a = indexOfMax(x, xo, n, m);
   const tHi = rowState.tHi;

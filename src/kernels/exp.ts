@@ -8,7 +8,9 @@
  *   k = round(d·256/ln2),  r = (d − k·C_hi) + (lo − k·C_lo)  (C = ln2/256, k·C_hi exact),
  *   exp(d + lo) = 2^⌊k/256⌋ · 2^((k mod 256)/256) · exp(r),  |r| ≤ ln2/512 ≈ 0.00135,
  *   exp(r) − 1 ≈ c1·r + r²/2 + c3·r³ + r⁴/24: the degree-5 Taylor polynomial with its r⁵ term
- *   economised by a Chebyshev polynomial (error < 2.4e-18), 2^(j/256) stored as a hi/lo pair.
+ *   economised by a Chebyshev polynomial (error < 2.4e-18), evaluated in Estrin's form
+ *   c1·r + r²·((1/2 + c3·r) + r²/24) (a shorter dependency chain than Horner's; |p| < 0.0014, so the
+ *   order of its roundings is invisible in the result), 2^(j/256) stored as a hi/lo pair.
  * Measured error: ≤ 0.51 ulp for normal results, ≤ 1 ulp for subnormal ones (test/kernels/exp.test.ts
  * checks ~10^6 points against a double-double reference and a sample against decimal.js).
  * Below −745.2 the result is 0, above 709.78 +Infinity; NaN gives NaN. V8 inlines these functions;
@@ -18,8 +20,13 @@ import { EXP2_TABLE } from './expTable.js';
 
 // Constants are module-local on purpose: V8 reads an imported binding through a checked cell on
 // every use, which halves the speed of this function.
-/** 2^(j/256) hi/lo pairs (a local alias of the imported table, for the same reason). */
-const TABLE = EXP2_TABLE;
+/** 2^(j/256) split into its nearest double TABLE_HI[j] and the nearest remainder TABLE_LO[j]. */
+const TABLE_HI = new Float64Array(256);
+const TABLE_LO = new Float64Array(256);
+for (let j = 0; j < 256; j++) {
+  TABLE_HI[j] = EXP2_TABLE[2 * j]!;
+  TABLE_LO[j] = EXP2_TABLE[2 * j + 1]!;
+}
 /** ln(2)/256 split so that k·C_HI is exact for |k| < 2^19: C_HI has 34 significant bits. */
 const C_HI = 0.002707606173999011;
 /** The double nearest ln(2)/256 − C_HI. */
@@ -54,10 +61,11 @@ export function expNonPositive(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const p = r * (C1 + r * (0.5 + r * (C3 + r * (1 / 24))));
-  const j = (k & 255) << 1;
-  const th = TABLE[j]!;
-  return (th + (TABLE[j + 1]! + th * p)) * SCALED[(k >> 8) + 1099]! * TWO_M64;
+  const r2 = r * r;
+  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
+  const j = k & 255;
+  const th = TABLE_HI[j]!;
+  return (th + (TABLE_LO[j]! + th * p)) * SCALED[(k >> 8) + 1099]! * TWO_M64;
 }
 
 /**
@@ -72,10 +80,11 @@ export function expPlus(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const p = r * (C1 + r * (0.5 + r * (C3 + r * (1 / 24))));
-  const j = (k & 255) << 1;
-  const th = TABLE[j]!;
-  return (th + (TABLE[j + 1]! + th * p)) * POW2[(k >> 8) + 1022]!;
+  const r2 = r * r;
+  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
+  const j = k & 255;
+  const th = TABLE_HI[j]!;
+  return (th + (TABLE_LO[j]! + th * p)) * POW2[(k >> 8) + 1022]!;
 }
 
 /**
@@ -90,8 +99,27 @@ function expOutside(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const p = r * (C1 + r * (0.5 + r * (C3 + r * (1 / 24))));
-  const j = (k & 255) << 1;
-  const th = TABLE[j]!;
-  return (th + (TABLE[j + 1]! + th * p)) * POW2[(k >> 8) + 1021]! * 2;
+  const r2 = r * r;
+  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
+  const j = k & 255;
+  const th = TABLE_HI[j]!;
+  return (th + (TABLE_LO[j]! + th * p)) * POW2[(k >> 8) + 1021]! * 2;
 }
+
+/**
+ * The constants and tables of expNonPositive, for the row loop of expRow.ts, which inlines the same
+ * formula by hand (a call per element costs V8 a closure check and registers) and must give the same
+ * bits (test/kernels/expRow.test.ts compares them). Read them into module-local constants.
+ */
+export const EXP_PARTS = {
+  tableHi: TABLE_HI,
+  tableLo: TABLE_LO,
+  scaled: SCALED,
+  twoM64: TWO_M64,
+  cHi: C_HI,
+  cLo: C_LO,
+  invC: INV_C,
+  c1: C1,
+  c3: C3,
+  shifter: SHIFTER,
+} as const;

@@ -4,7 +4,6 @@
  */
 import { type KernelOutput, resultArray } from './arrays.js';
 import { logSoftmaxRow } from './softmaxRow.js';
-import { logSoftmaxRow32 } from './softmaxRow32.js';
 import { floatArray, type KernelInput, rowsOf } from './validate.js';
 
 /**
@@ -40,10 +39,6 @@ export function logSoftmax<T extends KernelInput>(
   const xs = floatArray('logSoftmax', 'x', x);
   const rows = rowsOf('logSoftmax', xs.length, cols);
   const result = resultArray('logSoftmax', xs, xs.length, out);
-  if (xs instanceof Float64Array && result instanceof Float64Array) {
-    for (let r = 0; r < rows; r++) logSoftmaxRow(xs, r * cols, result, r * cols, cols);
-  } else if (xs instanceof Float32Array && result instanceof Float32Array) {
-    for (let r = 0; r < rows; r++) logSoftmaxRow32(xs, r * cols, result, r * cols, cols);
-  }
+  for (let r = 0; r < rows; r++) logSoftmaxRow(xs, r * cols, result, r * cols, cols);
   return result as KernelOutput<T>;
 }

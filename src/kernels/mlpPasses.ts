@@ -4,7 +4,7 @@
  */
 
 import { activate } from './activation.js';
-import { accumulate, accumulatedMean, accumulator, SLOT_EXP, SLOT_PROB, scratchRow } from './arrays.js';
+import { accumulate, accumulatedMean, accumulator, SLOT_PROB, scratchRow } from './arrays.js';
 import { labelRow, targetRow } from './crossEntropyRow.js';
 import { affine } from './matmul.js';
 import type { Mlp } from './mlp.js';
@@ -61,11 +61,11 @@ export function lossOfLogits(
   targets: CheckedTargets,
   grad: Float64Array | null,
 ): number {
-  const e = scratchRow(SLOT_EXP, classes);
   const acc = accumulator();
   if ('labels' in targets) {
     for (let r = 0; r < rows; r++) {
-      accumulate(acc, labelRow(logits, r * classes, classes, targets.labels[r]!, e, grad, r * classes, rows));
+      const o = r * classes;
+      accumulate(acc, labelRow(logits, o, classes, targets.labels[r]!, grad, o, rows));
     }
   } else {
     const tmp = scratchRow(SLOT_PROB, classes);

@@ -5,37 +5,16 @@
 
 import type { FloatArray } from '../types.js';
 import { SLOT_PROB, scratchRow } from './arrays.js';
-import { expNonPositive } from './exp.js';
-import { classifyRow } from './rowExp.js';
-import { softmaxRow, softmaxSpecialRow } from './softmaxRow.js';
+import { softmaxRow } from './softmaxRow.js';
 
 /**
  * softmax of row r of `x` (row width `cols`) in float64, in a scratch buffer that stays valid until
- * the next call.
+ * the next call (a float32 row is read exactly, and its softmax is not rounded to float32).
  */
 export function probabilitiesOfRow(x: FloatArray, r: number, cols: number): Float64Array {
   const s = scratchRow(SLOT_PROB, cols);
-  if (x instanceof Float64Array) softmaxRow(x, r * cols, s, 0, cols);
-  else probabilitiesOfRow32(x, r * cols, s, cols);
+  softmaxRow(x, r * cols, s, 0, cols);
   return s;
-}
-
-/** softmax of a float32 row into float64 `s` (the float32 recipe of softmaxRow32.ts, kept in float64). */
-function probabilitiesOfRow32(x: Float32Array, xo: number, s: Float64Array, n: number): void {
-  let m = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < n; j++) m = Math.max(m, x[xo + j]!);
-  if (!Number.isFinite(m)) {
-    softmaxSpecialRow(classifyRow(x, xo, n, m), x, xo, s, 0, n);
-    return;
-  }
-  let sum = 0;
-  for (let j = 0; j < n; j++) {
-    const ej = expNonPositive(x[xo + j]! - m, 0);
-    s[j] = ej;
-    sum += ej;
-  }
-  const inv = 1 / sum;
-  for (let j = 0; j < n; j++) s[j]! *= inv;
 }
 
 /** Index of the first largest entry of s[0 .. n) (0 for an all-NaN row). */

@@ -1,9 +1,8 @@
 /**
  * softmax over the rows of a row-major batch, accurate to a few ulps and overflow-free.
  */
-import { type KernelOutput, resultArray, SLOT_EXP, scratchRow } from './arrays.js';
+import { type KernelOutput, resultArray } from './arrays.js';
 import { softmaxRow } from './softmaxRow.js';
-import { softmaxRow32 } from './softmaxRow32.js';
 import { floatArray, type KernelInput, rowsOf } from './validate.js';
 
 /**
@@ -23,7 +22,7 @@ import { floatArray, type KernelInput, rowsOf } from './validate.js';
  * @param out Optional preallocated result of the same type and length (it may be x itself): it is
  *   written and returned, and nothing is allocated.
  * @returns An array of x's type (new unless `out` is given) (Float32Array for Float32Array, else Float64Array); float32
- *   results are computed in float64 (without the compensations float64 needs) and rounded once.
+ *   results are computed in float64 and rounded once.
  * @throws GradcheckError `GC_INVALID_ARGUMENT` (x not an array of numbers), `GC_OUT_OF_RANGE` (cols not
  *   a positive integer), `GC_SHAPE_MISMATCH` (cols does not divide x.length).
  * @example
@@ -34,11 +33,6 @@ export function softmax<T extends KernelInput>(x: T, cols: number, out?: KernelO
   const xs = floatArray('softmax', 'x', x);
   const rows = rowsOf('softmax', xs.length, cols);
   const result = resultArray('softmax', xs, xs.length, out);
-  if (xs instanceof Float64Array && result instanceof Float64Array) {
-    for (let r = 0; r < rows; r++) softmaxRow(xs, r * cols, result, r * cols, cols);
-  } else if (xs instanceof Float32Array && result instanceof Float32Array) {
-    const e = scratchRow(SLOT_EXP, cols);
-    for (let r = 0; r < rows; r++) softmaxRow32(xs, r * cols, result, r * cols, cols, e);
-  }
+  for (let r = 0; r < rows; r++) softmaxRow(xs, r * cols, result, r * cols, cols);
   return result as KernelOutput<T>;
 }

@@ -6,10 +6,9 @@
  * uses 1 − s_a = Σ_{k≠a} s_k.
  */
 import type { FloatArray } from '../types.js';
-import { allocLike, type KernelOutput, resultArray, SLOT_EXP, scratchRow } from './arrays.js';
+import { allocLike, type KernelOutput, resultArray } from './arrays.js';
 import { argmaxOf, complementOf, probabilitiesOfRow } from './probabilities.js';
-import { reciprocal } from './reciprocal.js';
-import { expRowDot, FINITE_ROW, rowState } from './rowExp.js';
+import { projectionRow } from './projectionRow.js';
 import { floatArray, type KernelInput, lengthIs, rowsOf } from './validate.js';
 
 /**
@@ -77,6 +76,10 @@ export function softmaxJvp<T extends KernelInput>(
   return projection('softmaxJvp', 't', x, t, cols, out) as KernelOutput<T>;
 }
 
+/**
+ * The shared body of softmaxVjp and softmaxJvp. Finite rows take the fused path of projectionRow.ts;
+ * rows with NaN, masks or +Infinity use the probabilities and the same centred formula.
+ */
 function projection(
   fn: string,
   arg: string,
@@ -90,17 +93,9 @@ function projection(
   const rows = rowsOf(fn, xs.length, cols);
   lengthIs(fn, arg, vs.length, xs.length, 'the length of x');
   const out = resultArray(fn, xs, xs.length, result);
-  const e = scratchRow(SLOT_EXP, cols);
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
-    if (xs instanceof Float64Array && expRowDot(xs, o, cols, e, vs, o) === FINITE_ROW) {
-      // One fused pass gave e_j, S and D = Σ e_j (v_j − v_a): the result is (e_j/S)((v_j − v_a) − D/S).
-      const inv = reciprocal(rowState.sHi, rowState.sLo);
-      const va = vs[o + rowState.argmax]!;
-      const c = rowState.dot * inv;
-      for (let j = 0; j < cols; j++) out[o + j] = e[j]! * inv * (vs[o + j]! - va - c);
-      continue;
-    }
+    if (projectionRow(xs, o, vs, o, cols, out, o)) continue;
     const s = probabilitiesOfRow(xs, r, cols);
     const a = argmaxOf(s, cols);
     const va = vs[o + a]!;

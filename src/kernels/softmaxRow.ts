@@ -9,34 +9,43 @@
 import type { FloatArray } from '../types.js';
 import { reciprocal } from './reciprocal.js';
 import {
-  expRow,
   FINITE_ROW,
   INF_ROW,
   MASKED_ROW,
   NAN_ROW,
   nonDominantMass,
+  restage,
+  rowExp,
   rowState,
-  sumExpRow,
 } from './rowExp.js';
+import { writeScaled, writeShifted } from './rowOutputs.js';
+import { WORK_CAP } from './workspace.js';
 
-/** s_j = e_j / (1 + T), each within a few ulps of the exact value (Float64Array in and out). */
-export function softmaxRow(x: Float64Array, xo: number, out: Float64Array, oo: number, n: number): void {
-  const kind = expRow(x, xo, n, out, oo);
+/**
+ * s_j = e_j / (1 + T), each within a few ulps of the exact value, for x[xo .. xo+n) into
+ * out[oo .. oo+n) (any float arrays; float32 is read exactly and rounded once; `out` may be `x`).
+ */
+export function softmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: number, n: number): void {
+  const kind = rowExp(x, xo, n);
   if (kind !== FINITE_ROW) {
     softmaxSpecialRow(kind, x, xo, out, oo, n);
     return;
   }
   const inv = reciprocal(rowState.sHi, rowState.sLo);
-  for (let j = 0; j < n; j++) out[oo + j]! *= inv;
+  for (let c = 0; c < n; c += WORK_CAP) {
+    const len = Math.min(WORK_CAP, n - c);
+    restage(x, xo, n, c, len);
+    writeScaled(out, oo + c, len, inv);
+  }
 }
 
 /**
  * log s_j = (x_j − m) − log1p(T), with T the non-dominant mass summed with full relative accuracy
  * (rowExp.ts) and log1p(T) ≈ log1p(tHi) + tLo/(1 + tHi): the dominant entry, −log1p(T), keeps full
- * relative accuracy however close to 0 it is.
+ * relative accuracy however close to 0 it is. Arrays as for softmaxRow.
  */
-export function logSoftmaxRow(x: Float64Array, xo: number, out: Float64Array, oo: number, n: number): void {
-  const kind = sumExpRow(x, xo, n);
+export function logSoftmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: number, n: number): void {
+  const kind = rowExp(x, xo, n);
   if (kind !== FINITE_ROW) {
     logSoftmaxSpecialRow(kind, x, xo, out, oo, n);
     return;
@@ -44,10 +53,11 @@ export function logSoftmaxRow(x: Float64Array, xo: number, out: Float64Array, oo
   nonDominantMass(x, xo, n);
   const tHi = rowState.tHi;
   const l = Math.log1p(tHi) + rowState.tLo / (1 + tHi);
-  const m = rowState.max;
-  // (x_j − m) ≤ 0 and −l ≤ 0 have the same sign: no cancellation, the two roundings and l's own
-  // error stay within about 2 ulps of the result (−Infinity stays −Infinity, never NaN).
-  for (let j = 0; j < n; j++) out[oo + j] = x[xo + j]! - m - l;
+  for (let c = 0; c < n; c += WORK_CAP) {
+    const len = Math.min(WORK_CAP, n - c);
+    restage(x, xo, n, c, len);
+    writeShifted(out, oo + c, len, rowState.max, l);
+  }
 }
 
 /** The conventions of softmax on NaN, all-masked and +Infinity rows (any float array types). */

@@ -1,0 +1,58 @@
+/**
+ * The exponential pass of the softmax family over the staged row (workspace.ts): e_j = exp(x_j − m)
+ * for a shift m ≥ every x_j, with the rounding error of `x_j − m` carried into the exponential
+ * (TwoSum, Knuth TAOCP vol. 2 §4.2.2) — the same formula, bit for bit, as `expNonPositive(d, dLo)` of
+ * exp.ts (Tang's table-driven exponential), inlined by hand into the loop.
+ *
+ * Why by hand: this loop is where the softmax kernels spend most of their time, and V8 (TurboFan)
+ * compiles a call to another function, even an inlined one, with a closure identity check per element
+ * and more live registers; the tables, constants and workspace rows are module-local `const`s because
+ * an imported binding is re-read through a checked cell on every use, and a typed array passed as an
+ * argument is re-checked on every iteration. test/kernels/expRow.test.ts checks that every result
+ * equals expNonPositive's.
+ */
+import { EXP_PARTS } from './exp.js';
+import { WORK_E, WORK_X } from './workspace.js';
+
+const TABLE_HI = EXP_PARTS.tableHi;
+const TABLE_LO = EXP_PARTS.tableLo;
+const SCALED = EXP_PARTS.scaled;
+const TWO_M64 = EXP_PARTS.twoM64;
+const C_HI = EXP_PARTS.cHi;
+const C_LO = EXP_PARTS.cLo;
+const INV_C = EXP_PARTS.invC;
+const C1 = EXP_PARTS.c1;
+const C3 = EXP_PARTS.c3;
+const SHIFTER = EXP_PARTS.shifter;
+const X = WORK_X;
+const E = WORK_E;
+
+/**
+ * Writes WORK_E[j] = exp(WORK_X[j] − m) for j < n ≤ WORK_CAP (m finite and ≥ every staged x_j, so
+ * every e_j is in [0, 1], and exactly 1 where x_j = m). A −Infinity entry gives 0.
+ *
+ * @example stageRow(new Float64Array([0, -1]), 0, 2); expRow(2, 0) // WORK_E starts [1, 0.36787944117144233]
+ */
+export function expRow(n: number, m: number): void {
+  const negM = -m;
+  for (let j = 0; j < n; j++) {
+    const v = X[j]!;
+    // TwoSum: d + dLo = v − m exactly (dLo is NaN only when d is −Infinity, where the result is 0).
+    const d = v + negM;
+    const bv = d - v;
+    const dLo = v - (d - bv) + (negM - bv);
+    let ej = 0;
+    if (d > -745.2) {
+      // expNonPositive(d, dLo), exp.ts.
+      const kf = d * INV_C + SHIFTER - SHIFTER;
+      const k = kf | 0;
+      const r = d - kf * C_HI + (dLo - kf * C_LO);
+      const r2 = r * r;
+      const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
+      const i = k & 255;
+      const th = TABLE_HI[i]!;
+      ej = (th + (TABLE_LO[i]! + th * p)) * SCALED[(k >> 8) + 1099]! * TWO_M64;
+    }
+    E[j] = ej;
+  }
+}

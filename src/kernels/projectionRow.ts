@@ -1,0 +1,81 @@
+/**
+ * The softmax VJP/JVP of one finite row, s ⊙ (v − ⟨v, s⟩), computed around the row's argmax a with
+ * the identity v_j − ⟨v, s⟩ = (v_j − v_a) − Σ_k s_k (v_k − v_a) (Σ s = 1), so that a peaked row
+ * (s_a within an ulp of 1) keeps its relative accuracy: with e_j = exp(x_j − m), S = Σ e_j and
+ * D = Σ_j e_j (v_j − v_a), the result is (e_j/S)((v_j − v_a) − D/S). Short passes over the
+ * workspace (workspace.ts): the exponentials and S (rowExp.ts), the argmax, D, and the result.
+ */
+import type { FloatArray } from '../types.js';
+import { reciprocal } from './reciprocal.js';
+import { FINITE_ROW, indexOfMax, restage, rowExp, rowState } from './rowExp.js';
+import { stageVector, stageVector32, WORK_CAP, WORK_E, WORK_V, WORK_X } from './workspace.js';
+
+const X = WORK_X;
+const E = WORK_E;
+const V = WORK_V;
+
+/**
+ * Writes the projection of v[vo .. vo+n) for the logits x[xo .. xo+n) to out[oo .. oo+n) and returns
+ * true, or returns false without writing anything when the row is not finite (NaN, masked or
+ * +Infinity: the caller falls back to the general formula). Any float arrays (float32 read exactly,
+ * a float32 result rounded once); `out` may be x or v.
+ */
+export function projectionRow(
+  x: FloatArray,
+  xo: number,
+  v: FloatArray,
+  vo: number,
+  n: number,
+  out: FloatArray,
+  oo: number,
+): boolean {
+  if (rowExp(x, xo, n) !== FINITE_ROW) return false;
+  const a = n <= WORK_CAP ? indexOfStagedMax(n, rowState.max) : indexOfMax(x, xo, n, rowState.max);
+  const va = v[vo + a]!;
+  const inv = reciprocal(rowState.sHi, rowState.sLo);
+  let dot = 0;
+  for (let c = 0; c < n; c += WORK_CAP) {
+    const len = Math.min(WORK_CAP, n - c);
+    restage(x, xo, n, c, len);
+    stageV(v, vo + c, len);
+    dot += centredDot(len, va);
+  }
+  const d = dot * inv; // D/S
+  for (let c = 0; c < n; c += WORK_CAP) {
+    const len = Math.min(WORK_CAP, n - c);
+    if (n > WORK_CAP) {
+      restage(x, xo, n, c, len);
+      stageV(v, vo + c, len);
+    }
+    if (out instanceof Float64Array) project64(out, oo + c, len, inv, va, d);
+    else project32(out, oo + c, len, inv, va, d);
+  }
+  return true;
+}
+
+function stageV(v: FloatArray, vo: number, n: number): void {
+  if (v instanceof Float64Array) stageVector(v, vo, n);
+  else stageVector32(v, vo, n);
+}
+
+/** The first j < n with WORK_X[j] === m. */
+function indexOfStagedMax(n: number, m: number): number {
+  for (let j = 0; j < n; j++) if (X[j] === m) return j;
+  return -1;
+}
+
+/** D = Σ_j e_j (v_j − v_a) (the a term is 0), a plain sum: its error is relative to Σ e_j |v_j − v_a|. */
+function centredDot(n: number, va: number): number {
+  let dot = 0;
+  for (let j = 0; j < n; j++) dot += E[j]! * (V[j]! - va);
+  return dot;
+}
+
+/** out[oo + j] = (e_j/S)·((v_j − v_a) − D/S), with inv = 1/S and d = D/S. */
+function project64(out: Float64Array, oo: number, n: number, inv: number, va: number, d: number): void {
+  for (let j = 0; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
+}
+
+function project32(out: Float32Array, oo: number, n: number, inv: number, va: number, d: number): void {
+  for (let j = 0; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
+}
