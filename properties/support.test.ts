@@ -40,17 +40,17 @@ test('withSpecialRows plants NaN, +Infinity and fully masked rows', () => {
 });
 
 test('findTrigger returns a seed and path that replay the triggering input in the target spec', async () => {
-  let replayed: number | undefined;
+  const replayed: number[] = [];
   const spec = defineProperty({
     name: 'target',
     input: fc.integer({ min: 0, max: 1000 }),
     check: (k) => {
-      replayed = k;
+      replayed.push(k);
       return checkInvariant([0], 0, 0);
     },
   });
   const found = await findTrigger(spec, (k) => k >= 500, 3);
   expect(found.counterexample).toBeGreaterThanOrEqual(500);
   await runProperty(spec, { seed: found.seed, path: found.path });
-  expect(replayed).toBe(found.counterexample);
+  expect(replayed).toContain(found.counterexample);
 });
