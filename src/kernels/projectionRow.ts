@@ -73,9 +73,27 @@ function centredDot(n: number, va: number): number {
 
 /** out[oo + j] = (e_j/S)·((v_j − v_a) − D/S), with inv = 1/S and d = D/S. */
 function project64(out: Float64Array, oo: number, n: number, inv: number, va: number, d: number): void {
-  for (let j = 0; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
+  const n4 = n & ~3;
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const o = oo + j;
+    out[o] = E[j]! * inv * (V[j]! - va - d);
+    out[o + 1] = E[j + 1]! * inv * (V[j + 1]! - va - d);
+    out[o + 2] = E[j + 2]! * inv * (V[j + 2]! - va - d);
+    out[o + 3] = E[j + 3]! * inv * (V[j + 3]! - va - d);
+  }
+  for (; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
 }
 
 function project32(out: Float32Array, oo: number, n: number, inv: number, va: number, d: number): void {
-  for (let j = 0; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
+  const n4 = n & ~3;
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const o = oo + j;
+    out[o] = E[j]! * inv * (V[j]! - va - d);
+    out[o + 1] = E[j + 1]! * inv * (V[j + 1]! - va - d);
+    out[o + 2] = E[j + 2]! * inv * (V[j + 2]! - va - d);
+    out[o + 3] = E[j + 3]! * inv * (V[j + 3]! - va - d);
+  }
+  for (; j < n; j++) out[oo + j] = E[j]! * inv * (V[j]! - va - d);
 }
