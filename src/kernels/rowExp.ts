@@ -163,33 +163,36 @@ export function indexOfMax(x: FloatArray, xo: number, n: number, m: number): num
 export function nonDominantMass(x: FloatArray, xo: number, n: number): void {
   const h2 = rowState.biasHi - 2; // exact
   const lo = rowState.biasLo;
-  let tHi = h2 + lo;
+  const tHi = h2 + lo;
   const bb = tHi - h2;
-  let tLo = h2 - (tHi - bb) + (lo - bb); // TwoSum(h2, lo)
-  if (!(tHi >= n * n * (n + 2) * 2 ** -46)) {
-    let s = 0;
-    let c = 0;
-    // Skip one entry equal to 1 (the first; any other e_j = 1 is also part of T: an entry within
-    // half an ulp of the maximum rounds to 1 too, and then T ≥ 1 is far from this branch).
-    let skip = 1;
-    for (let k = 0; k < n; k += WORK_CAP) {
-      const len = Math.min(WORK_CAP, n - k);
-      restage(x, xo, n, k, len);
-      for (let j = 0; j < len; j++) {
-        const ej = E[j]!;
-        if (ej === skip) {
-          skip = Number.NaN;
-          continue;
-        }
-        const t = s + ej;
-        const bt = t - s;
-        c += s - (t - bt) + (ej - bt);
-        s = t;
-      }
-    }
-    tHi = s + c;
-    tLo = c - (tHi - s);
-  }
   rowState.tHi = tHi;
-  rowState.tLo = tLo;
+  rowState.tLo = h2 - (tHi - bb) + (lo - bb); // TwoSum(h2, lo)
+  if (!(tHi >= n * n * (n + 2) * 2 ** -46)) sumNonDominant(x, xo, n);
+}
+
+/** The rare branch of nonDominantMass: T summed again from the exponentials but one 1. */
+function sumNonDominant(x: FloatArray, xo: number, n: number): void {
+  let s = 0;
+  let c = 0;
+  // Skip one entry equal to 1 (the first; any other e_j = 1 is also part of T: an entry within
+  // half an ulp of the maximum rounds to 1 too, and then T ≥ 1 is far from this branch).
+  let skip = 1;
+  for (let k = 0; k < n; k += WORK_CAP) {
+    const len = Math.min(WORK_CAP, n - k);
+    restage(x, xo, n, k, len);
+    for (let j = 0; j < len; j++) {
+      const ej = E[j]!;
+      if (ej === skip) {
+        skip = Number.NaN;
+        continue;
+      }
+      const t = s + ej;
+      const bt = t - s;
+      c += s - (t - bt) + (ej - bt);
+      s = t;
+    }
+  }
+  const tHi = s + c;
+  rowState.tHi = tHi;
+  rowState.tLo = c - (tHi - s);
 }
