@@ -5,7 +5,7 @@
  */
 import { runProperty } from 'gradcheck';
 import { describe, expect, test } from 'vitest';
-import { FIXTURES } from './fixtures.js';
+import { FIXTURES } from './fixtures/index.js';
 
 test('the table holds at least 15 fixtures, each in its own file, each bug stated once', () => {
   expect(FIXTURES.length).toBeGreaterThanOrEqual(15);

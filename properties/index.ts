@@ -20,16 +20,17 @@
  */
 import type { DType, GradSpec } from 'gradcheck';
 import { accuracySuite } from './suites/accuracy.js';
-import { badInputSpec } from './suites/badInput.js';
+import { badInputSpec } from './suites/badInput/index.js';
 import { crossEntropySuite } from './suites/crossEntropy.js';
 import { crossEntropyInvariantSpec } from './suites/crossEntropyInvariants.js';
 import { activationAccuracySpec, expSpec } from './suites/elementwise.js';
 import { finiteDifferenceSuite } from './suites/finiteDifference.js';
 import { float32AgreementSpec } from './suites/float32Agreement.js';
+import { initSpec } from './suites/init.js';
 import { jacobianRowSumSpec, jacobianSymmetricSpec } from './suites/jacobianInvariants.js';
 import { layerSuite } from './suites/layers.js';
 import { mlpSuite } from './suites/mlp.js';
-import { forwardSpec, initSpec } from './suites/network.js';
+import { forwardSpec } from './suites/network.js';
 import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';

@@ -1,6 +1,5 @@
 /**
- * The MLP kernels as a user sees them, beyond derivatives: createMlp's seeded parameters lie in their
- * documented ranges and layout, and the forward pass is the composition of its layers (z_l = a_l W_l
+ * The MLP forward pass as a user sees it, beyond derivatives: the composition of its layers (z_l = a_l W_l
  * + b_l through `dense`, a_{l+1} = f(z_l) through the activation kernels, probabilities = softmax of
  * the logits), with mlpLoss, mlpBackward's loss and the loss from any layer's pre-activations equal to
  * the cross-entropy of those logits. Bounds: a float64 dot product of n terms n·u·Σ|terms|; the same
@@ -24,7 +23,6 @@ import {
   mlpForward,
   mlpLoss,
   mlpLossFromPreActivations,
-  mlpShapes,
   relu,
   sigmoid,
   softmax,
@@ -35,79 +33,6 @@ import {
 import { KERNEL_ULPS, SAFETY, U64 } from '../support/bounds.js';
 import { allOf } from '../support/rows.js';
 import { RUNS } from '../support/settings.js';
-
-/** createMlp's documented initialisation: layout, ranges, determinism. */
-export function initSpec(): GradSpec {
-  const input = fc.record({
-    shape: mlpShapes({ minHidden: 0, maxHidden: 3, maxInput: 8, maxWidth: 8 }),
-    seed: fc.integer({ min: -1000, max: 1000 }),
-    scale: fc.constantFrom(1, 0.5, 2),
-    biasScale: fc.constantFrom(0, 0.1, 1),
-    dtype: fc.constantFrom<DType>('float64', 'float32'),
-  });
-  return defineProperty({
-    name: 'createMlp parameters: layout, documented ranges, seeded',
-    input,
-    dtype: 'float64',
-    options: { numRuns: RUNS },
-    check: ({ shape, seed, scale, biasScale, dtype }) => {
-      const options = { sizes: shape.sizes, activations: shape.activations, seed, scale, biasScale, dtype };
-      const mlp = createMlp(options);
-      const again = createMlp(options);
-      const unbiased = createMlp({ ...options, biasScale: 0 });
-      const facts: number[] = [];
-      const label: string[] = [];
-      const fact = (ok: boolean, what: string) => {
-        facts.push(ok ? 1 : 0);
-        label.push(what);
-      };
-      let offset = 0;
-      mlp.layers.forEach((layer, l) => {
-        const { inDim, outDim } = layer;
-        fact(
-          layer.index === l && inDim === shape.sizes[l] && outDim === shape.sizes[l + 1],
-          `layer ${l} shape`,
-        );
-        fact(
-          layer.activation === (l < shape.activations.length ? shape.activations[l] : 'softmax'),
-          `layer ${l} activation`,
-        );
-        fact(
-          layer.weightsOffset === offset && layer.biasOffset === offset + inDim * outDim,
-          `layer ${l} offsets`,
-        );
-        const W = mlp.weights(l);
-        const b = mlp.bias(l);
-        fact(W.length === inDim * outDim && b.length === outDim, `layer ${l} view lengths`);
-        fact(W[0] === mlp.params[offset] && b[0] === mlp.params[offset + inDim * outDim], `layer ${l} views`);
-        const fan = layer.activation === 'relu' ? inDim : inDim + outDim;
-        const limit = scale * Math.sqrt(6 / fan) * (1 + 2 ** -20);
-        fact(
-          W.every((w) => Math.abs(w) <= limit),
-          `layer ${l} weights within ±${limit}`,
-        );
-        fact(
-          b.every((v) => (biasScale === 0 ? Object.is(v, 0) : Math.abs(v) <= biasScale * (1 + 2 ** -20))),
-          `layer ${l} biases`,
-        );
-        fact(
-          mlp.weights(l, unbiased.params).every((w, i) => w === W[i]),
-          `layer ${l} weights independent of biasScale`,
-        );
-        offset += (inDim + 1) * outDim;
-      });
-      fact(mlp.parameterCount === offset && mlp.params.length === offset, 'parameter count');
-      fact(
-        mlp.params.every((v, i) => v === again.params[i]),
-        'same seed, same parameters',
-      );
-      fact((dtype === 'float32') === mlp.params instanceof Float32Array && mlp.dtype === dtype, 'dtype');
-      fact(mlp.sizes.join() === shape.sizes.join(), 'sizes');
-      const failing = facts.findIndex((v) => v !== 1);
-      return checkInvariant(facts, 1, 0, { name: failing < 0 ? 'createMlp facts' : label[failing]! });
-    },
-  });
-}
 
 const activationKernel = { sigmoid, tanh, relu } as const;
 

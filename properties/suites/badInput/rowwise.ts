@@ -1,0 +1,124 @@
+/** Malformed calls of softmax, log-softmax, their derivatives, blockDiagonal and the activations. */
+import {
+  blockDiagonal,
+  logSoftmax,
+  logSoftmaxJacobian,
+  logSoftmaxJvp,
+  logSoftmaxVjp,
+  relu,
+  sigmoid,
+  softmax,
+  softmaxJacobian,
+  softmaxJvp,
+  softmaxVjp,
+  tanh,
+} from 'gradcheck';
+import type { Rejection, Shape } from './rejection.js';
+
+const rowwise = { softmax, logSoftmax, softmaxJacobian, logSoftmaxJacobian } as const;
+const products = { softmaxVjp: 'g', softmaxJvp: 't', logSoftmaxVjp: 'g', logSoftmaxJvp: 't' } as const;
+const productFns = { softmaxVjp, softmaxJvp, logSoftmaxVjp, logSoftmaxJvp } as const;
+
+/** Malformed calls of the row-wise kernels and their products. */
+export function rowwiseRejections({ n, rows, cols, badCols, at }: Shape): Rejection[] {
+  const x = new Float64Array(rows * cols);
+  const out: Rejection[] = [];
+  for (const [fn, k] of Object.entries(rowwise)) {
+    const kernel = k as (x: unknown, cols: unknown) => unknown;
+    out.push(
+      {
+        call: () => kernel(new Float64Array(n), cols),
+        fn,
+        code: 'GC_SHAPE_MISMATCH',
+        arg: 'cols',
+        message: `${fn}: cols must divide x.length (x.length=${n}, cols=${cols})`,
+      },
+      {
+        call: () => kernel(x, badCols),
+        fn,
+        code: 'GC_OUT_OF_RANGE',
+        arg: 'cols',
+        message: `${fn}: cols must be a positive integer (given ${badCols})`,
+      },
+      {
+        call: () => kernel(x, String(cols)),
+        fn,
+        code: 'GC_INVALID_ARGUMENT',
+        arg: 'cols',
+        message: `${fn}: cols must be a number (given`,
+      },
+      {
+        call: () => kernel(new Int32Array(rows * cols), cols),
+        fn,
+        code: 'GC_INVALID_ARGUMENT',
+        arg: 'x',
+        message: `${fn}: x must be a Float64Array, a Float32Array or a number[] (given`,
+      },
+      {
+        call: () =>
+          kernel(
+            Array.from(x, (v, i) => (i === at ? String(v) : v)),
+            cols,
+          ),
+        fn,
+        code: 'GC_INVALID_ARGUMENT',
+        arg: 'x',
+        message: `${fn}: x must hold only numbers (x[${at}] is`,
+      },
+    );
+  }
+  for (const [fn, arg] of Object.entries(products)) {
+    const kernel = productFns[fn as keyof typeof productFns] as (
+      x: unknown,
+      v: unknown,
+      cols: unknown,
+    ) => unknown;
+    out.push({
+      call: () => kernel(x, new Float64Array(rows * cols + 1), cols),
+      fn,
+      code: 'GC_SHAPE_MISMATCH',
+      arg,
+      message: `${fn}: ${arg}.length must be ${rows * cols}, the length of x (given ${arg}.length=${rows * cols + 1})`,
+    });
+  }
+  out.push(
+    {
+      call: () => softmax(x, cols, new Float32Array(rows * cols) as never),
+      fn: 'softmax',
+      code: 'GC_INVALID_ARGUMENT',
+      arg: 'out',
+      message: 'softmax: out must be a Float64Array, the type of the result (given',
+    },
+    {
+      call: () => logSoftmax(x, cols, new Float64Array(rows * cols + 1)),
+      fn: 'logSoftmax',
+      code: 'GC_SHAPE_MISMATCH',
+      arg: 'out',
+      message: `logSoftmax: out.length must be ${rows * cols}, the length of the result (given out.length=${rows * cols + 1})`,
+    },
+    {
+      call: () => blockDiagonal(new Float64Array(11586), 1),
+      fn: 'blockDiagonal',
+      code: 'GC_TOO_LARGE',
+      arg: 'blocks',
+      message: 'blockDiagonal: blocks must describe at most 2^27 matrix entries (given 11586 blocks of 1×1',
+    },
+    {
+      call: () => blockDiagonal(new Float64Array(cols * cols + 1), cols),
+      fn: 'blockDiagonal',
+      code: 'GC_SHAPE_MISMATCH',
+      arg: 'blocks',
+      message: `blockDiagonal: blocks.length must be a multiple of cols² (blocks.length=${cols * cols + 1}, cols=${cols})`,
+    },
+  );
+  for (const [fn, f] of Object.entries({ sigmoid, tanh, relu })) {
+    out.push({
+      call: () => (f as (x: unknown) => unknown)(new Int32Array(2)),
+      fn,
+      code: 'GC_INVALID_ARGUMENT',
+      arg: 'x',
+      message: `${fn}: x must be a Float64Array, a Float32Array or a number[] (given`,
+    });
+  }
+  return out;
+}
