@@ -34,8 +34,8 @@ const V = WORK_V;
  */
 export function stageRow(x: Float64Array, xo: number, n: number): number {
   const n4 = n & ~3;
-  let m0 = Number.NEGATIVE_INFINITY;
-  let m1 = m0;
+  let m = Number.NEGATIVE_INFINITY;
+  let bad = 0;
   let j = 0;
   for (; j < n4; j += 4) {
     const a = x[xo + j]!;
@@ -46,22 +46,26 @@ export function stageRow(x: Float64Array, xo: number, n: number): number {
     X[j + 1] = b;
     X[j + 2] = c;
     X[j + 3] = d;
-    m0 = Math.max(m0, a, b);
-    m1 = Math.max(m1, c, d);
+    if (a > m) m = a;
+    if (b > m) m = b;
+    if (c > m) m = c;
+    if (d > m) m = d;
+    bad += a - a + (b - b) + (c - c + (d - d));
   }
   for (; j < n; j++) {
     const a = x[xo + j]!;
     X[j] = a;
-    m0 = Math.max(m0, a);
+    if (a > m) m = a;
+    bad += a - a;
   }
-  return Math.max(m0, m1);
+  return bad === 0 ? m : stagedMax(n);
 }
 
 /** stageRow for a float32 row (widened exactly; a separate function keeps both loops monomorphic). */
 export function stageRow32(x: Float32Array, xo: number, n: number): number {
   const n4 = n & ~3;
-  let m0 = Number.NEGATIVE_INFINITY;
-  let m1 = m0;
+  let m = Number.NEGATIVE_INFINITY;
+  let bad = 0;
   let j = 0;
   for (; j < n4; j += 4) {
     const a = x[xo + j]!;
@@ -72,15 +76,26 @@ export function stageRow32(x: Float32Array, xo: number, n: number): number {
     X[j + 1] = b;
     X[j + 2] = c;
     X[j + 3] = d;
-    m0 = Math.max(m0, a, b);
-    m1 = Math.max(m1, c, d);
+    if (a > m) m = a;
+    if (b > m) m = b;
+    if (c > m) m = c;
+    if (d > m) m = d;
+    bad += a - a + (b - b) + (c - c + (d - d));
   }
   for (; j < n; j++) {
     const a = x[xo + j]!;
     X[j] = a;
-    m0 = Math.max(m0, a);
+    if (a > m) m = a;
+    bad += a - a;
   }
-  return Math.max(m0, m1);
+  return bad === 0 ? m : stagedMax(n);
+}
+
+/** max over WORK_X[0 .. n) with NaN propagated (Math.max), for rows holding NaN or ±Infinity. */
+function stagedMax(n: number): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < n; j++) m = Math.max(m, X[j]!);
+  return m;
 }
 
 /** Copies v[vo .. vo+n) into WORK_V[0 .. n) (n ≤ WORK_CAP). */

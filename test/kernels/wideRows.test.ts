@@ -14,10 +14,22 @@ import {
 // are −Infinity (masked) except for a few finite ones spread over every chunk must give, at those
 // positions, exactly the bits of the narrow row of the finite entries alone (computed in one chunk):
 // a mask contributes an exponential of exactly 0 to every sum, and the order of the rest is kept.
+// (The denominator is summed in two chains, even and odd positions, so the finite entries alternate
+// parities like the indices of the narrow row.)
 
 const WIDE = 2 * WORK_CAP + 123;
 const u = mulberry32(31);
-const positions = [0, 5, WORK_CAP - 1, WORK_CAP, WORK_CAP + 1, 2 * WORK_CAP - 2, 2 * WORK_CAP + 7, WIDE - 1];
+const positions = [
+  0,
+  5,
+  WORK_CAP - 2,
+  WORK_CAP - 1,
+  WORK_CAP,
+  WORK_CAP + 1,
+  2 * WORK_CAP - 2,
+  2 * WORK_CAP + 7,
+  WIDE - 1,
+];
 const finite = positions.map(() => (u() + u() * 2 ** -32 - 0.5) * 60);
 const cotangent = positions.map(() => u() - 0.5);
 
