@@ -3,7 +3,8 @@
  * the identity v_j − ⟨v, s⟩ = (v_j − v_a) − Σ_k s_k (v_k − v_a) (Σ s = 1), so that a peaked row
  * (s_a within an ulp of 1) keeps its relative accuracy: with e_j = exp(x_j − m), S = Σ e_j and
  * D = Σ_j e_j (v_j − v_a), the result is (e_j/S)((v_j − v_a) − D/S). Short passes over the
- * workspace (workspace.ts): the exponentials and S (rowExp.ts), the argmax, D, and the result.
+ * workspace (workspace.ts): the exponentials and S (rowExp.ts), the argmax, D (while v is staged),
+ * and the result.
  */
 import type { FloatArray } from '../types.js';
 import { reciprocal } from './reciprocal.js';
@@ -37,8 +38,7 @@ export function projectionRow(
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
     restage(x, xo, n, c, len);
-    stageV(v, vo + c, len);
-    dot += centredDot(len, va);
+    dot += v instanceof Float64Array ? stageDot64(v, vo + c, len, va) : stageDot32(v, vo + c, len, va);
   }
   const d = dot * inv; // D/S
   for (let c = 0; c < n; c += WORK_CAP) {
@@ -64,10 +64,27 @@ function indexOfStagedMax(n: number, m: number): number {
   return -1;
 }
 
-/** D = Σ_j e_j (v_j − v_a) (the a term is 0), a plain sum: its error is relative to Σ e_j |v_j − v_a|. */
-function centredDot(n: number, va: number): number {
+/**
+ * Stages v[vo .. vo+n) into WORK_V while summing D = Σ_j e_j (v_j − v_a) (the a term is 0; a plain
+ * sum, whose error is relative to Σ e_j |v_j − v_a|). One function per array type.
+ */
+function stageDot64(v: Float64Array, vo: number, n: number, va: number): number {
   let dot = 0;
-  for (let j = 0; j < n; j++) dot += E[j]! * (V[j]! - va);
+  for (let j = 0; j < n; j++) {
+    const vj = v[vo + j]!;
+    V[j] = vj;
+    dot += E[j]! * (vj - va);
+  }
+  return dot;
+}
+
+function stageDot32(v: Float32Array, vo: number, n: number, va: number): number {
+  let dot = 0;
+  for (let j = 0; j < n; j++) {
+    const vj = v[vo + j]!;
+    V[j] = vj;
+    dot += E[j]! * (vj - va);
+  }
   return dot;
 }
 
