@@ -6,16 +6,9 @@
  */
 import type { FloatArray } from '../types.js';
 import { expNonPositive } from './exp.js';
+import { nonDominantMass } from './nonDominantMass.js';
 import { reciprocal } from './reciprocal.js';
-import {
-  exponentialsInto,
-  FINITE_ROW,
-  indexOfMax,
-  nonDominantMass,
-  restage,
-  rowExp,
-  rowState,
-} from './rowExp.js';
+import { exponentialsInto, FINITE_ROW, indexOfMax, restage, rowExp, rowState } from './rowExp.js';
 import { writeScaled } from './rowOutputs.js';
 import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
 import { WORK_CAP } from './workspace.js';

@@ -7,17 +7,9 @@
  *   an entry −Infinity otherwise → softmax 0, log-softmax −Infinity, the rest as if it were absent.
  */
 import type { FloatArray } from '../types.js';
+import { nonDominantMass } from './nonDominantMass.js';
 import { reciprocal } from './reciprocal.js';
-import {
-  FINITE_ROW,
-  INF_ROW,
-  MASKED_ROW,
-  NAN_ROW,
-  nonDominantMass,
-  restage,
-  rowExp,
-  rowState,
-} from './rowExp.js';
+import { FINITE_ROW, INF_ROW, MASKED_ROW, NAN_ROW, restage, rowExp, rowState } from './rowExp.js';
 import { writeScaled, writeShifted } from './rowOutputs.js';
 import { WORK_CAP } from './workspace.js';
 
