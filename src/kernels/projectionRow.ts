@@ -69,8 +69,25 @@ function indexOfStagedMax(n: number, m: number): number {
  * sum, whose error is relative to Σ e_j |v_j − v_a|). One function per array type.
  */
 function stageDot64(v: Float64Array, vo: number, n: number, va: number): number {
+  const n4 = n & ~3;
   let dot = 0;
-  for (let j = 0; j < n; j++) {
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const o = vo + j;
+    const v0 = v[o]!;
+    const v1 = v[o + 1]!;
+    const v2 = v[o + 2]!;
+    const v3 = v[o + 3]!;
+    V[j] = v0;
+    V[j + 1] = v1;
+    V[j + 2] = v2;
+    V[j + 3] = v3;
+    dot += E[j]! * (v0 - va);
+    dot += E[j + 1]! * (v1 - va);
+    dot += E[j + 2]! * (v2 - va);
+    dot += E[j + 3]! * (v3 - va);
+  }
+  for (; j < n; j++) {
     const vj = v[vo + j]!;
     V[j] = vj;
     dot += E[j]! * (vj - va);
@@ -79,8 +96,25 @@ function stageDot64(v: Float64Array, vo: number, n: number, va: number): number 
 }
 
 function stageDot32(v: Float32Array, vo: number, n: number, va: number): number {
+  const n4 = n & ~3;
   let dot = 0;
-  for (let j = 0; j < n; j++) {
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const o = vo + j;
+    const v0 = v[o]!;
+    const v1 = v[o + 1]!;
+    const v2 = v[o + 2]!;
+    const v3 = v[o + 3]!;
+    V[j] = v0;
+    V[j + 1] = v1;
+    V[j + 2] = v2;
+    V[j + 3] = v3;
+    dot += E[j]! * (v0 - va);
+    dot += E[j + 1]! * (v1 - va);
+    dot += E[j + 2]! * (v2 - va);
+    dot += E[j + 3]! * (v3 - va);
+  }
+  for (; j < n; j++) {
     const vj = v[vo + j]!;
     V[j] = vj;
     dot += E[j]! * (vj - va);

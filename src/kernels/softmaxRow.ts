@@ -1,5 +1,5 @@
 /**
- * softmax and log-softmax of one row, in float64, with the special-value conventions of the
+ * softmax and log-softmax of one row, computed in float64, with the special-value conventions of the
  * softmax family (see rowExp.ts for the row classes):
  *   NaN anywhere in the row      → every output NaN (other rows are untouched);
  *   every entry −Infinity        → softmax 0 everywhere, log-softmax −Infinity everywhere;
@@ -33,7 +33,7 @@ export function softmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: numbe
 
 /**
  * log s_j = (x_j − m) − log1p(T), with T the non-dominant mass summed with full relative accuracy
- * (rowExp.ts) and log1p(T) ≈ log1p(tHi) + tLo/(1 + tHi): the dominant entry, −log1p(T), keeps full
+ * (nonDominantMass.ts) and log1p(T) ≈ log1p(tHi) + tLo/(1 + tHi): the dominant entry, −log1p(T), keeps full
  * relative accuracy however close to 0 it is. Arrays as for softmaxRow.
  */
 export function logSoftmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: number, n: number): void {
