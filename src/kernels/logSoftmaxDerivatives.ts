@@ -33,7 +33,9 @@ export function logSoftmaxJacobian<T extends KernelInput>(x: T, cols: number): K
 
 /**
  * Vector-Jacobian product of log-softmax per row: gᵀJ = g − s·Σ_i g_i. Correct for any cotangent,
- * not only those summing to 1. `out`, if given, receives the result (x's type and length).
+ * not only those summing to 1. The entry of the largest probability s_a is computed as
+ * g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k (1 − s_a as Σ_{k≠a} s_k), which keeps its relative accuracy when
+ * s_a is within a few ulps of 1 (g_a − s_a·Σg would cancel). `out`, if given, receives the result (x's type and length).
  *
  * @example logSoftmaxVjp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.5, -0.5]
  */
@@ -50,10 +52,15 @@ export function logSoftmaxVjp<T extends KernelInput>(
   const result = resultArray('logSoftmaxVjp', xs, xs.length, out);
   for (let r = 0; r < rows; r++) {
     const s = probabilitiesOfRow(xs, r, cols);
+    const a = argmaxOf(s, cols);
     const o = r * cols;
-    let sum = 0;
-    for (let j = 0; j < cols; j++) sum += gs[o + j]!;
+    let rest = 0; // Σ_{k≠a} g_k
+    for (let j = 0; j < cols; j++) if (j !== a) rest += gs[o + j]!;
+    const ga = gs[o + a]!;
+    const sum = ga + rest;
     for (let j = 0; j < cols; j++) result[o + j] = gs[o + j]! - s[j]! * sum;
+    // g_a − s_a·Σg cancels when s_a is near 1; g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k does not.
+    result[o + a] = ga * complementOf(s, cols, a) - s[a]! * rest;
   }
   return result as KernelOutput<T>;
 }
