@@ -7,7 +7,8 @@
  *
  * For float64 and float32, at 200 runs per property:
  * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation,
- *   preallocated / in-place / plain-array calls identical to plain ones;
+ *   preallocated / in-place / plain-array calls identical to plain ones, rows wider than the
+ *   kernels' workspace (computed in chunks) identical to narrow ones;
  * - invariants: softmax rows are probability vectors, shift invariance, exp(log-softmax) = softmax,
  *   J·1 = 0, J symmetric positive semidefinite, cross-entropy ≥ 0 with gradient rows summing to 0,
  *   float32 results within their bound of the float64 ones, the MLP forward pass composes its layers;
@@ -35,6 +36,7 @@ import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';
 import { symbolicSuite } from './suites/symbolic.js';
+import { wideRowsSpec } from './suites/wideRows.js';
 
 /** Every spec of one dtype, cheapest first. */
 function gate(dtype: DType): GradSpec[] {
@@ -46,6 +48,7 @@ function gate(dtype: DType): GradSpec[] {
     jacobianSymmetricSpec(dtype),
     crossEntropyInvariantSpec(dtype),
     outputsSpec(dtype),
+    wideRowsSpec(dtype),
     ...accuracySuite(dtype),
     activationAccuracySpec(dtype),
     preciseDerivativesSpec(dtype),

@@ -30,15 +30,8 @@ import {
   tanhGrad,
   withFields,
 } from 'gradcheck';
-import { allOf } from '../support/rows.js';
+import { allOf, same } from '../support/rows.js';
 import { ALL_REGIMES, BATCH_COLS, BATCH_ROWS, RUNS } from '../support/settings.js';
-
-/** 1 per entry where `a` and `b` hold the same value (Object.is), with the array types compared too. */
-function same(name: string, a: ArrayLike<number>, b: ArrayLike<number>, dtype: DType): CheckResult {
-  const typeOk = a.constructor === b.constructor && a.length === b.length ? 1 : 0;
-  const facts = [typeOk, ...Array.from(b, (v, i) => (Object.is(a[i], v) ? 1 : 0))];
-  return checkInvariant(facts, 1, 0, { name: `${name} identical (type, then entries)`, dtype });
-}
 
 const like = (x: FloatArray, n: number): FloatArray =>
   x instanceof Float32Array ? new Float32Array(n).fill(7) : new Float64Array(n).fill(7);
