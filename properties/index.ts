@@ -6,7 +6,8 @@
  * (fixtures.test.ts) points the very same specs at known-wrong code.
  *
  * For float64 and float32, at 200 runs per property:
- * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation,
+ * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation
+ *   from the published mulberry32 generator,
  *   preallocated / in-place / plain-array calls identical to plain ones, rows wider than the
  *   kernels' workspace (computed in chunks) identical to narrow ones;
  * - invariants: softmax rows are probability vectors, shift invariance, exp(log-softmax) = softmax,
@@ -34,6 +35,7 @@ import { mlpSuite } from './suites/mlp.js';
 import { forwardSpec } from './suites/network.js';
 import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
+import { mulberry32Spec } from './suites/random.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';
 import { symbolicSuite } from './suites/symbolic.js';
 import { wideRowsSpec } from './suites/wideRows.js';
@@ -65,6 +67,7 @@ function gate(dtype: DType): GradSpec[] {
 export const builtinSpecs: GradSpec[] = [
   badInputSpec(),
   expSpec(),
+  mulberry32Spec(),
   initSpec(),
   ...gate('float64'),
   float32AgreementSpec(),
