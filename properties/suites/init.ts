@@ -2,10 +2,19 @@
  * createMlp as documented: the layout table (offsets, views of the flat parameter vector), weights
  * uniform within ±scale·√(6/fan) (fan = inDim before a ReLU, He; inDim + outDim otherwise, Glorot),
  * biases within ±biasScale (exactly +0 for biasScale 0, and drawn without shifting the weights' draws),
- * the same parameters for the same seed, and the dtype asked for.
+ * the same parameters for the same seed — exactly the documented draws of mulberry32(seed) in layout
+ * order — and the dtype asked for.
  */
 import fc from 'fast-check';
-import { checkInvariant, createMlp, type DType, defineProperty, type GradSpec, mlpShapes } from 'gradcheck';
+import {
+  checkInvariant,
+  createMlp,
+  type DType,
+  defineProperty,
+  type GradSpec,
+  mlpShapes,
+  mulberry32,
+} from 'gradcheck';
 import { RUNS } from '../support/settings.js';
 
 /** createMlp's documented initialisation: layout, ranges, determinism. */
@@ -69,6 +78,24 @@ export function initSpec(): GradSpec {
         offset += (inDim + 1) * outDim;
       });
       fact(mlp.parameterCount === offset && mlp.params.length === offset, 'parameter count');
+      // The documented draws: mulberry32(seed) in layout order, u ↦ (2u − 1)·limit for weights and
+      // (2u − 1)·biasScale for biases (a draw per bias even when biasScale is 0), rounded to the dtype.
+      const u = mulberry32(seed);
+      const round = dtype === 'float32' ? Math.fround : (v: number) => v;
+      const drawn = mlp.layers.flatMap((layer) => {
+        const fan = layer.activation === 'relu' ? layer.inDim : layer.inDim + layer.outDim;
+        const limit = scale * Math.sqrt(6 / fan);
+        const w = Array.from({ length: layer.inDim * layer.outDim }, () => round((2 * u() - 1) * limit));
+        const b = Array.from({ length: layer.outDim }, () => {
+          const draw = u();
+          return biasScale === 0 ? 0 : round((2 * draw - 1) * biasScale);
+        });
+        return [...w, ...b];
+      });
+      fact(
+        drawn.length === mlp.params.length && drawn.every((v, i) => Object.is(v, mlp.params[i])),
+        'parameters are the documented draws of mulberry32(seed)',
+      );
       fact(
         mlp.params.every((v, i) => v === again.params[i]),
         'same seed, same parameters',
