@@ -27,7 +27,7 @@ import {
 import { JACOBIAN_ULPS, KERNEL_ULPS, SAFETY, U64 } from '../support/bounds.js';
 import { LOG_SOFTMAX, type RowwiseImpl, SOFTMAX } from '../support/impls.js';
 import { allOf } from '../support/rows.js';
-import { FINITE_REGIMES, RUNS } from '../support/settings.js';
+import { ALL_REGIMES, RUNS } from '../support/settings.js';
 import { ulpsFrom } from '../support/ulps.js';
 import { PRECISE_COLS, PRECISE_ROWS, REFERENCE_DIGITS } from './accuracy.js';
 
@@ -127,7 +127,8 @@ function jacobianCheck(
 
 /**
  * Jacobians, VJPs and JVPs of softmax and log-softmax against exact derivatives, on every finite
- * regime (±1e308 included), with generated cotangents and tangents.
+ * regime (±1e308 included) and on rows with `-Infinity` masks, with generated cotangents and
+ * tangents.
  */
 export function preciseDerivativesSpec(
   dtype: DType,
@@ -135,7 +136,7 @@ export function preciseDerivativesSpec(
   log: RowwiseImpl = LOG_SOFTMAX,
 ): GradSpec {
   const input = withFields(
-    logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: FINITE_REGIMES }),
+    logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: ALL_REGIMES }),
     (b) => ({ g: cotangents(b, { dtype }), t: tangents(b, { dtype }) }),
   );
   return defineProperty({
