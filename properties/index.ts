@@ -7,9 +7,9 @@
  *
  * For float64 and float32, at 200 runs per property:
  * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation
- *   from the published mulberry32 generator,
- *   preallocated / in-place / plain-array calls identical to plain ones, rows wider than the
- *   kernels' workspace (computed in chunks) identical to narrow ones;
+ *   from the published mulberry32 generator, preallocated / in-place / plain-array calls identical
+ *   to plain ones, rows wider than the kernels' workspace (computed in chunks) identical to narrow
+ *   ones;
  * - invariants: softmax rows are probability vectors, shift invariance, exp(log-softmax) = softmax,
  *   J·1 = 0, J symmetric positive semidefinite, cross-entropy ≥ 0 with gradient rows summing to 0,
  *   float32 results within their bound of the float64 ones, the MLP forward pass composes its layers;

@@ -35,7 +35,8 @@ export function logSoftmaxJacobian<T extends KernelInput>(x: T, cols: number): K
  * Vector-Jacobian product of log-softmax per row: gᵀJ = g − s·Σ_i g_i. Correct for any cotangent,
  * not only those summing to 1. The entry of the largest probability s_a is computed as
  * g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k (1 − s_a as Σ_{k≠a} s_k), which keeps its relative accuracy when
- * s_a is within a few ulps of 1 (g_a − s_a·Σg would cancel). `out`, if given, receives the result (x's type and length).
+ * s_a is within a few ulps of 1 (g_a − s_a·Σg would cancel). `out`, if given, receives the result
+ * (x's type and length).
  *
  * @example logSoftmaxVjp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.5, -0.5]
  */
