@@ -45,10 +45,13 @@ function exactJacobian({ s, cols }: Exact, log: boolean): Decimal[] {
   const out: Decimal[] = [];
   for (let r = 0; r < s.length / cols; r++) {
     const o = r * cols;
+    const masked = fullyMasked(s, o, cols);
     for (let i = 0; i < cols; i++) {
       const si = s[o + i]!;
       let others = si.times(0);
       for (let k = 0; k < cols; k++) if (k !== i) others = others.plus(s[o + k]!);
+      // 1 − sᵢ = Σ_{k≠i} sₖ needs Σ s = 1; a fully masked row has s = 0 and 1 − sᵢ = 1.
+      if (masked) others = others.plus(1);
       for (let j = 0; j < cols; j++) {
         const sj = s[o + j]!;
         const entry = i === j ? others : sj.neg();
@@ -57,6 +60,12 @@ function exactJacobian({ s, cols }: Exact, log: boolean): Decimal[] {
     }
   }
   return out;
+}
+
+/** True when every probability of row [o, o + cols) is 0 (a fully masked row). */
+function fullyMasked(s: readonly Decimal[], o: number, cols: number): boolean {
+  for (let j = 0; j < cols; j++) if (!s[o + j]!.isZero()) return false;
+  return true;
 }
 
 /** Exact products of each row with v (Jᵀv when `transpose`, else J v), and their rounding magnitudes. */
@@ -83,7 +92,11 @@ function exactProduct({ s, cols }: Exact, v: ArrayLike<number>, log: boolean, tr
         centred = centred.plus(sj.times(exactDecimal(vi).minus(exactDecimal(vj))));
         rest = rest.plus(sj.times(exactDecimal(vi))).minus(si.times(exactDecimal(vj)));
       }
-      if (!log) {
+      if (fullyMasked(s, o, cols)) {
+        // s = 0: softmax's J is 0 and log-softmax's is I (the identities above need Σ s = 1).
+        values.push(log ? vi : 0);
+        magnitudes.push(Math.abs(vi));
+      } else if (!log) {
         values.push(si.times(centred).toNumber());
         magnitudes.push(si.toNumber() * (Math.abs(vi) + weighted));
       } else if (transpose) {
@@ -127,8 +140,8 @@ function jacobianCheck(
 
 /**
  * Jacobians, VJPs and JVPs of softmax and log-softmax against exact derivatives, on every finite
- * regime (±1e308 included) and on rows with `-Infinity` masks, with generated cotangents and
- * tangents.
+ * regime (±1e308 included) and on rows with `-Infinity` masks, fully masked rows included (s = 0:
+ * the softmax Jacobian is 0, the log-softmax Jacobian I), with generated cotangents and tangents.
  */
 export function preciseDerivativesSpec(
   dtype: DType,
@@ -136,7 +149,13 @@ export function preciseDerivativesSpec(
   log: RowwiseImpl = LOG_SOFTMAX,
 ): GradSpec {
   const input = withFields(
-    logitBatches({ maxRows: PRECISE_ROWS, maxCols: PRECISE_COLS, dtype, regimes: ALL_REGIMES }),
+    logitBatches({
+      maxRows: PRECISE_ROWS,
+      maxCols: PRECISE_COLS,
+      dtype,
+      regimes: ALL_REGIMES,
+      fullyMaskedRows: true,
+    }),
     (b) => ({ g: cotangents(b, { dtype }), t: tangents(b, { dtype }) }),
   );
   return defineProperty({

@@ -9,7 +9,8 @@ import { floatArray, type KernelInput, lengthIs, rowsOf } from './validate.js';
 
 /**
  * The per-row Jacobians of log-softmax: n×n blocks J = I − 1 sᵀ, row-major, one after another
- * (length rows·cols·cols). Masked entries (s_j = 0) give columns of the identity.
+ * (length rows·cols·cols). Masked entries (s_j = 0) give columns of the identity, and a fully masked
+ * row (s = 0) the identity itself, as do its VJP (g) and JVP (t).
  *
  * @example logSoftmaxJacobian(new Float64Array([0, 0]), 2) // Float64Array [0.5, -0.5, -0.5, 0.5]
  */
@@ -19,8 +20,9 @@ export function logSoftmaxJacobian<T extends KernelInput>(x: T, cols: number): K
   const out = allocLike(xs, rows * cols * cols);
   for (let r = 0; r < rows; r++) {
     const s = probabilitiesOfRow(xs, r, cols);
-    const a = argmaxOf(s, cols);
-    const ca = complementOf(s, cols, a);
+    const m = argmaxOf(s, cols);
+    const a = s[m]! > 0 ? m : -1; // a fully masked row has s = 0, nothing to complement: J = I
+    const ca = a < 0 ? 0 : complementOf(s, cols, a);
     const base = r * cols * cols;
     for (let i = 0; i < cols; i++) {
       const o = base + i * cols;
@@ -60,8 +62,9 @@ export function logSoftmaxVjp<T extends KernelInput>(
     const ga = gs[o + a]!;
     const sum = ga + rest;
     for (let j = 0; j < cols; j++) result[o + j] = gs[o + j]! - s[j]! * sum;
-    // g_a − s_a·Σg cancels when s_a is near 1; g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k does not.
-    result[o + a] = ga * complementOf(s, cols, a) - s[a]! * rest;
+    // g_a − s_a·Σg cancels when s_a is near 1; g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k does not. (A fully
+    // masked row has s = 0 and keeps g_a: there is no largest probability to complement.)
+    if (s[a]! > 0) result[o + a] = ga * complementOf(s, cols, a) - s[a]! * rest;
   }
   return result as KernelOutput<T>;
 }
@@ -86,7 +89,9 @@ export function logSoftmaxJvp<T extends KernelInput>(
     const s = probabilitiesOfRow(xs, r, cols);
     const a = argmaxOf(s, cols);
     const o = r * cols;
-    const ta = ts[o + a]!;
+    // Around t_a (t_j − ⟨s, t⟩ = (t_j − t_a) − Σ s_k (t_k − t_a), as Σ s = 1), except on a fully
+    // masked row, where s = 0 and J t = t.
+    const ta = s[a]! > 0 ? ts[o + a]! : 0;
     let c = 0;
     for (let k = 0; k < cols; k++) c += s[k]! * (ts[o + k]! - ta); // the k = a term is 0
     for (let j = 0; j < cols; j++) result[o + j] = ts[o + j]! - ta - c;
