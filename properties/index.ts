@@ -14,7 +14,8 @@
  *   J·1 = 0, J symmetric positive semidefinite, cross-entropy ≥ 0 with gradient rows summing to 0,
  *   float32 results within their bound of the float64 ones, the MLP forward pass composes its layers;
  * - overflow and accuracy: softmax / log-softmax / cross-entropy within 4 ulps of 40-digit references
- *   (special rows included) and their derivatives to 10 ulps, on every regime up to ±1e308; exp and
+ *   (special rows included) and their derivatives to 10 ulps (on NaN, +Infinity and fully masked
+ *   rows, consistent with their own Jacobians, NaN kept to its row), on every regime up to ±1e308; exp and
  *   the activations within their ulps;
  * - oracle agreement: Jacobians, VJPs and JVPs of softmax / log-softmax / cross-entropy against finite
  *   differences and the mathjs symbolic oracle, MLP gradients (full and fast mode) and per-layer
@@ -37,6 +38,7 @@ import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
 import { mulberry32Spec } from './suites/random.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';
+import { specialRowDerivativesSpec } from './suites/specialRowDerivatives.js';
 import { symbolicSuite } from './suites/symbolic.js';
 import { wideRowsSpec } from './suites/wideRows.js';
 
@@ -54,6 +56,7 @@ function gate(dtype: DType): GradSpec[] {
     ...accuracySuite(dtype),
     activationAccuracySpec(dtype),
     preciseDerivativesSpec(dtype),
+    specialRowDerivativesSpec(dtype),
     ...finiteDifferenceSuite(dtype),
     ...symbolicSuite(dtype),
     ...crossEntropySuite(dtype),
