@@ -23,7 +23,8 @@ import { BATCH_COLS, BATCH_ROWS, DERIVATIVE_REGIMES, RUNS } from '../support/set
 type Kind = 'finite' | 'nan' | 'inf' | 'masked';
 
 /** A passing result for a facet with nothing to compare on this input (no row of that kind). */
-const none = (name: string) => checkInvariant([1], 1, 0, { name: `${name}: no row of this kind` });
+const none = (name: string, dtype: DType) =>
+  checkInvariant([1], 1, 0, { name: `${name}: no row of this kind`, dtype });
 
 const input = (dtype: DType) =>
   fc.record({
@@ -91,7 +92,7 @@ export function specialRowDerivativesSpec(
             allowed.push(u * mag + 2 ** -1022);
           }
         }
-        if (actual.length === 0) return none(name);
+        if (actual.length === 0) return none(name, dtype);
         return checkInvariant(actual, expected, allowed, {
           name: `${name} = ${transpose ? 'gᵀJ' : 'J t'}`,
           dtype,
@@ -102,7 +103,7 @@ export function specialRowDerivativesSpec(
         const facts = Array.from(w)
           .filter((_, i) => kind(Math.floor(i / cols)) === 'nan')
           .map((value) => (Number.isNaN(value) ? 1 : 0));
-        if (facts.length === 0) return none(name);
+        if (facts.length === 0) return none(name, dtype);
         return checkInvariant(facts, 1, 0, { name: `${name}: NaN across its row`, dtype });
       };
       /** Rows without NaN are identical whether or not another row holds NaN. */
@@ -110,7 +111,7 @@ export function specialRowDerivativesSpec(
         const a = f(x);
         const b = f(zeroed);
         const keep = (w: FloatArray) => Array.from(w).filter((_, i) => kind(Math.floor(i / cols)) !== 'nan');
-        if (keep(a).length === 0) return none(name);
+        if (keep(a).length === 0) return none(name, dtype);
         return same(`${name}: rows without NaN unaffected`, keep(a), keep(b), dtype);
       };
       return allOf(
