@@ -20,9 +20,8 @@ export function logSoftmaxJacobian<T extends KernelInput>(x: T, cols: number): K
   const out = allocLike(xs, rows * cols * cols);
   for (let r = 0; r < rows; r++) {
     const s = probabilitiesOfRow(xs, r, cols);
-    const m = argmaxOf(s, cols);
-    const a = s[m]! > 0 ? m : -1; // a fully masked row has s = 0, nothing to complement: J = I
-    const ca = a < 0 ? 0 : complementOf(s, cols, a);
+    const a = argmaxOf(s, cols);
+    const ca = complementOf(s, cols, a);
     const base = r * cols * cols;
     for (let i = 0; i < cols; i++) {
       const o = base + i * cols;
@@ -62,9 +61,8 @@ export function logSoftmaxVjp<T extends KernelInput>(
     const ga = gs[o + a]!;
     const sum = ga + rest;
     for (let j = 0; j < cols; j++) result[o + j] = gs[o + j]! - s[j]! * sum;
-    // g_a − s_a·Σg cancels when s_a is near 1; g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k does not. (A fully
-    // masked row has s = 0 and keeps g_a: there is no largest probability to complement.)
-    if (s[a]! > 0) result[o + a] = ga * complementOf(s, cols, a) - s[a]! * rest;
+    // g_a − s_a·Σg cancels when s_a is near 1; g_a·(1 − s_a) − s_a·Σ_{k≠a} g_k does not.
+    result[o + a] = ga * complementOf(s, cols, a) - s[a]! * rest;
   }
   return result as KernelOutput<T>;
 }

@@ -27,9 +27,11 @@ export function argmaxOf(s: Float64Array, n: number): number {
 /**
  * 1 − s_a for the largest probability s_a, as Σ_{k≠a} s_k (positive terms, TwoSum-accumulated):
  * `1 - s[a]` would lose every digit when s_a is within an ulp of 1. Every other entry is ≤ 1/2,
- * where 1 − s_k is computed exactly enough directly.
+ * where 1 − s_k is computed exactly enough directly. A fully masked row (s = 0, the only row whose
+ * largest probability is 0) gives 1: the identity with Σ_{k≠a} s_k needs Σ s = 1.
  */
 export function complementOf(s: Float64Array, n: number, a: number): number {
+  if (s[a] === 0) return 1;
   let hi = 0;
   let lo = 0;
   for (let k = 0; k < n; k++) {
