@@ -68,10 +68,8 @@ export function specialRowDerivativesSpec(
       for (let r = 0; r < rows; r++) if (kind(r) === 'nan') zeroed.fill(0, r * cols, (r + 1) * cols);
       const u = 8 * UNIT_ROUNDOFF[dtype];
 
-      /** Row r of the product against gᵀJ (transpose) or J g, for the special rows. */
-      const agrees = (name: string, impl: RowwiseImpl, transpose: boolean) => () => {
-        const J = impl.jacobian(x, cols);
-        const got = transpose ? impl.vjp(x, v, cols) : impl.jvp(x, v, cols);
+      /** The product against gᵀJ (transpose) or J t of the kernel's own Jacobian J, on the special rows. */
+      const agrees = (name: string, J: FloatArray, got: FloatArray, transpose: boolean) => () => {
         const actual: number[] = [];
         const expected: number[] = [];
         const allowed: number[] = [];
@@ -99,34 +97,38 @@ export function specialRowDerivativesSpec(
         });
       };
       /** Every entry of a row holding NaN is NaN. */
-      const nanRows = (name: string, w: FloatArray) => () => {
-        const facts = Array.from(w)
+      const nanRows = (name: string, got: FloatArray) => () => {
+        const facts = Array.from(got)
           .filter((_, i) => kind(Math.floor(i / cols)) === 'nan')
           .map((value) => (Number.isNaN(value) ? 1 : 0));
         if (facts.length === 0) return none(name, dtype);
         return checkInvariant(facts, 1, 0, { name: `${name}: NaN across its row`, dtype });
       };
       /** Rows without NaN are identical whether or not another row holds NaN. */
-      const rowLocal = (name: string, f: (x: FloatArray) => FloatArray) => () => {
-        const a = f(x);
-        const b = f(zeroed);
+      const rowLocal = (name: string, got: FloatArray, gotZeroed: FloatArray) => () => {
         const keep = (w: FloatArray) => Array.from(w).filter((_, i) => kind(Math.floor(i / cols)) !== 'nan');
-        if (keep(a).length === 0) return none(name, dtype);
-        return same(`${name}: rows without NaN unaffected`, keep(a), keep(b), dtype);
+        if (keep(got).length === 0) return none(name, dtype);
+        return same(`${name}: rows without NaN unaffected`, keep(got), keep(gotZeroed), dtype);
       };
+      // Each product computed once on x and once on x with its NaN rows zeroed; each Jacobian once.
+      const apply = (impl: RowwiseImpl, transpose: boolean, z: FloatArray) =>
+        transpose ? impl.vjp(z, v, cols) : impl.jvp(z, v, cols);
+      const kernels = [
+        { prefix: 'softmax', impl: soft, J: soft.jacobian(x, cols) },
+        { prefix: 'logSoftmax', impl: log, J: log.jacobian(x, cols) },
+      ];
       return allOf(
-        agrees('softmaxVjp', soft, true),
-        agrees('softmaxJvp', soft, false),
-        agrees('logSoftmaxVjp', log, true),
-        agrees('logSoftmaxJvp', log, false),
-        nanRows('softmaxVjp', soft.vjp(x, v, cols)),
-        nanRows('softmaxJvp', soft.jvp(x, v, cols)),
-        nanRows('logSoftmaxVjp', log.vjp(x, v, cols)),
-        nanRows('logSoftmaxJvp', log.jvp(x, v, cols)),
-        rowLocal('softmaxVjp', (z) => soft.vjp(z, v, cols)),
-        rowLocal('softmaxJvp', (z) => soft.jvp(z, v, cols)),
-        rowLocal('logSoftmaxVjp', (z) => log.vjp(z, v, cols)),
-        rowLocal('logSoftmaxJvp', (z) => log.jvp(z, v, cols)),
+        ...kernels.flatMap(({ prefix, impl, J }) =>
+          [true, false].flatMap((transpose) => {
+            const name = `${prefix}${transpose ? 'Vjp' : 'Jvp'}`;
+            const got = apply(impl, transpose, x);
+            return [
+              agrees(name, J, got, transpose),
+              nanRows(name, got),
+              rowLocal(name, got, apply(impl, transpose, zeroed)),
+            ];
+          }),
+        ),
       );
     },
   });
