@@ -40,15 +40,17 @@ let tsxRegistered: Promise<void> | undefined;
 
 /**
  * Loads a spec module. TypeScript (`.ts`, `.mts`, `.cts`, `.tsx`) needs no build step: the first such
- * file registers tsx's ESM loader for the whole process (`register` from `tsx/esm/api`), then every
- * file is loaded with a plain `import()`. A process-wide (not namespaced, as `tsImport` would be)
- * registration keeps one instance of each module: the spec's `import 'gradcheck'` and the CLI share
- * the same copy of gradcheck and fast-check.
+ * file registers tsx's ESM and CommonJS hooks for the whole process (`register` from `tsx/esm/api`
+ * and `tsx/cjs/api`; a `.ts` file in a package without `"type": "module"` is CommonJS and goes through
+ * `require`), then every file is loaded with a plain `import()`. A process-wide (not namespaced, as
+ * `tsImport` would be) registration keeps one instance of each module: the spec's `import
+ * 'gradcheck'` and the CLI share the same copy of gradcheck and fast-check.
  */
 export async function loadModule(file: string): Promise<Record<string, unknown>> {
   if (/\.(c|m)?tsx?$/.test(file)) {
-    tsxRegistered ??= import('tsx/esm/api').then(({ register }) => {
-      register();
+    tsxRegistered ??= Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]).then(([esm, cjs]) => {
+      esm.register();
+      cjs.register();
     });
     await tsxRegistered;
   }

@@ -1,7 +1,7 @@
 /**
  * Loading spec modules and collecting their specs: every export that `isGradSpec` accepts, and every
  * element of an exported array of specs (e.g. `export const builtinSpecs: GradSpec[]`), in export
- * order, each spec once. Load failures (a TypeScript syntax error, a throwing module, a missing
+ * order, each spec once (a CommonJS module's `module.exports` entries count as its exports). Load failures (a TypeScript syntax error, a throwing module, a missing
  * import) and modules without specs are `GC_SPEC_LOAD` errors carrying the reason.
  */
 import { relative, sep } from 'node:path';
@@ -15,6 +15,23 @@ export type ModuleLoader = (file: string) => Promise<Record<string, unknown>>;
 function reasonOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/**
+ * A module's exports: its namespace, or for a CommonJS module (a `.ts` spec in a package without
+ * `"type": "module"`), whose namespace holds `module.exports` as `default` only, that object's entries.
+ */
+function exportsOf(module: Record<string, unknown>): Record<string, unknown> {
+  const names = Object.keys(module).filter((k) => k !== 'module.exports');
+  const only = module['default'];
+  const commonJs =
+    names.length === 1 &&
+    names[0] === 'default' &&
+    typeof only === 'object' &&
+    only !== null &&
+    !Array.isArray(only) &&
+    !isGradSpec(only);
+  return commonJs ? (only as Record<string, unknown>) : module;
 }
 
 /**
@@ -41,12 +58,13 @@ export function collectSpecs(module: Record<string, unknown>, source: string): L
     }
     specs.push({ name: value.name, source, spec: value });
   };
-  for (const value of Object.values(module)) {
+  const exported = exportsOf(module);
+  for (const value of Object.values(exported)) {
     if (Array.isArray(value)) value.forEach(add);
     else add(value);
   }
   if (specs.length === 0) {
-    const names = Object.keys(module);
+    const names = Object.keys(exported);
     throw new GradcheckError(
       'GC_SPEC_LOAD',
       'gradcheck',
