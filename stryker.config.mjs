@@ -32,7 +32,18 @@ export default {
   tempDirName: '.stryker-tmp',
   // The sandbox needs the sources, the gate and its fixtures only (reports/latest is a symlink to a
   // directory, which the sandbox copy cannot handle).
-  ignorePatterns: ['/reports', '/dist', '/examples', '/test', '/bench', '/bin', '/.tmp-checks', '/coverage'],
+  ignorePatterns: [
+    '/reports',
+    '/dist',
+    '/examples',
+    '/test',
+    '/bench',
+    '/bin',
+    '/.tmp-checks',
+    '/coverage',
+    '/.stryker-tmp*',
+    '/.mut',
+  ],
   // Stryker rewrites tsconfig.json in the sandbox through the TypeScript JS API, which the native
   // TypeScript 7 compiler does not ship (ts.parseConfigFileTextToJson is missing). Nothing here needs
   // the rewrite (vitest resolves 'gradcheck' through its own alias), so point it at no file.

@@ -27,6 +27,7 @@ import { badInputSpec } from './suites/badInput/index.js';
 import { crossEntropySuite } from './suites/crossEntropy.js';
 import { crossEntropyInvariantSpec } from './suites/crossEntropyInvariants.js';
 import { activationAccuracySpec, expSpec } from './suites/elementwise.js';
+import { fastPathSuite } from './suites/fastPaths.js';
 import { finiteDifferenceSuite } from './suites/finiteDifference.js';
 import { float32AgreementSpec } from './suites/float32Agreement.js';
 import { initSpec } from './suites/init.js';
@@ -36,6 +37,7 @@ import { mlpSuite } from './suites/mlp.js';
 import { forwardSpec } from './suites/network.js';
 import { outputsSpec } from './suites/outputs.js';
 import { preciseDerivativesSpec } from './suites/preciseDerivatives.js';
+import { precisionSuite } from './suites/precision.js';
 import { mulberry32Spec } from './suites/random.js';
 import { expLogSoftmaxSpec, softmaxRowsSpec, softmaxShiftSpec } from './suites/softmaxInvariants.js';
 import { specialRowDerivativesSpec } from './suites/specialRowDerivatives.js';
@@ -53,10 +55,12 @@ function gate(dtype: DType): GradSpec[] {
     crossEntropyInvariantSpec(dtype),
     outputsSpec(dtype),
     wideRowsSpec(dtype),
+    ...fastPathSuite(dtype),
     ...accuracySuite(dtype),
     activationAccuracySpec(dtype),
     preciseDerivativesSpec(dtype),
     specialRowDerivativesSpec(dtype),
+    ...precisionSuite(dtype),
     ...finiteDifferenceSuite(dtype),
     ...symbolicSuite(dtype),
     ...crossEntropySuite(dtype),
