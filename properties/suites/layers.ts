@@ -1,11 +1,12 @@
 /**
  * The building blocks of a network on their own: elementwise activation derivatives against their
  * symbolic oracles (which never step, so tails at |x| = 800 and relu'(0) = 0 are checked exactly where
- * a finite difference cannot go), and a dense layer's backward pass (dx, dW, db) as the VJP of
- * (x, W, b) ↦ xW + b against finite differences.
+ * a finite difference cannot go), relu itself exactly (relu(−0) = +0), and a dense layer's backward
+ * pass (dx, dW, db) as the VJP of (x, W, b) ↦ xW + b against finite differences.
  */
 import fc from 'fast-check';
 import {
+  checkInvariant,
   checkJvp,
   type DType,
   defineCheck,
@@ -53,6 +54,17 @@ const activationInputs = (dtype: DType) =>
 /** t ⊙ f′(x): the JVP of an elementwise function. */
 const jvpOf = (impl: ActivationImpl) => (x: FloatArray, t: FloatArray) => impl.df(x).map((d, i) => d * t[i]!);
 
+/**
+ * relu is exactly max(0, x) with relu(−0) = +0 (documented), on x with its zeros made −0: 1 per entry
+ * whose value is that (Object.is, so −0 for +0 fails).
+ */
+function reluExact(r: ActivationImpl, x: FloatArray, dtype: DType) {
+  const xm = x.map((v) => (v === 0 ? -0 : v));
+  const y = r.f(xm);
+  const facts = Array.from(xm, (v, i) => (Object.is(y[i], Math.max(v, 0)) ? 1 : 0));
+  return checkInvariant(facts, 1, 0, { name: 'relu(x) = max(0, x), relu(−0) = +0', dtype });
+}
+
 /** sigmoid, tanh and relu derivatives (JVPs) against sigmoidSymbolic, tanhSymbolic and reluSymbolic. */
 export function activationSpec(
   dtype: DType,
@@ -73,6 +85,7 @@ export function activationSpec(
         () => checkJvp(s.f, jvpOf(s), x, { oracle: sigmoidSymbolic(), dtype, seed }),
         () => checkJvp(t.f, jvpOf(t), x, { oracle: tanhSymbolic(), dtype, seed }),
         () => checkJvp(r.f, jvpOf(r), x, { oracle: reluSymbolic(), dtype, seed }),
+        () => reluExact(r, x, dtype),
       ),
   });
 }

@@ -47,17 +47,37 @@ function close(
   return checkInvariant(Array.from(a), Array.from(b), Array.from(allowed), { name, dtype });
 }
 
+/**
+ * Every result has the parameters' array type, and is a new array: activations[0] holds x's values
+ * but is not the caller's x (writing into a result never changes an argument).
+ */
+function resultTypes(results: FloatArray[], dtype: DType, a0?: FloatArray, x?: FloatArray): CheckResult {
+  const type = dtype === 'float32' ? Float32Array : Float64Array;
+  const facts = results.map((r) => (r instanceof type ? 1 : 0));
+  if (a0 !== undefined && x !== undefined) {
+    facts.push(a0 !== x && a0.length === x.length && a0.every((v, i) => Object.is(v, x[i])) ? 1 : 0);
+  }
+  return checkInvariant(facts, 1, 0, {
+    name: `results are new ${type.name}s (last: activations[0] a copy of x)`,
+    dtype,
+  });
+}
+
 /** The forward pass layer by layer, and every loss the kernels offer, against one another. */
 function forwardChecks(c: MlpCase, dtype: DType): (() => CheckResult)[] {
   const mlp = createMlp({ sizes: c.sizes, activations: c.activations, dtype });
   const f = mlpForward(mlp, c.params, c.x, c.rows);
+  const back = mlpBackward(mlp, c.params, c.x, c.targets);
   const u = UNIT_ROUNDOFF[dtype];
   const checks: (() => CheckResult)[] = [];
+  const results = [...f.preActivations, ...f.activations, f.logits, back.gradient, ...back.deltas];
+  checks.push(() => resultTypes(results, dtype, f.activations[0]!, c.x));
   mlp.layers.forEach((layer, l) => {
     const a = f.activations[l]!;
     const W = mlp.weights(l, c.params);
     const b = mlp.bias(l, c.params);
     const z = dense(a, W, b, c.rows, layer.inDim, layer.outDim);
+    checks.push(() => resultTypes([z], dtype));
     // Σ|terms| of each z entry: the dot product's rounding scales with it (twice: two code paths).
     const magnitude = Array.from({ length: c.rows * layer.outDim }, (_, k) => {
       const r = Math.floor(k / layer.outDim);
@@ -100,15 +120,7 @@ function forwardChecks(c: MlpCase, dtype: DType): (() => CheckResult)[] {
     SAFETY * (KERNEL_ULPS * ulp(ce, 'float64') + (dtype === 'float32' ? 2 * u * maxLogit : 0));
   const loss = mlpLoss(mlp, c.params, c.x, c.targets);
   checks.push(() => close('mlpLoss = cross-entropy(logits)', [loss], [ce], [lossBound], 'float64'));
-  checks.push(() =>
-    close(
-      'mlpBackward loss = mlpLoss',
-      [mlpBackward(mlp, c.params, c.x, c.targets).loss],
-      [loss],
-      [0],
-      'float64',
-    ),
-  );
+  checks.push(() => close('mlpBackward loss = mlpLoss', [back.loss], [loss], [0], 'float64'));
   mlp.layers.forEach((_, l) => {
     checks.push(() =>
       close(

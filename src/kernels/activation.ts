@@ -13,8 +13,11 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sig
 
 /** out[i] = f(z[i]) for i < n. */
 export function activate(name: ActivationName, z: Float64Array, out: Float64Array, n: number): void {
+  // Stryker disable next-line EqualityOperator: internal; every caller (forwardFrom, mlpLossFromPreActivations) passes n = out.length of a fresh array, so i = n only writes past its end
   if (name === 'relu') for (let i = 0; i < n; i++) out[i] = reluOf(z[i]!);
+  // Stryker disable next-line EqualityOperator: as above, i = n only writes past the end of out (length n)
   else if (name === 'tanh') for (let i = 0; i < n; i++) out[i] = Math.tanh(z[i]!);
+  // Stryker disable next-line EqualityOperator: as above, i = n only writes past the end of out (length n)
   else for (let i = 0; i < n; i++) out[i] = sigmoidOf(z[i]!);
 }
 
@@ -25,7 +28,10 @@ export function multiplyByDerivative(
   delta: Float64Array,
   n: number,
 ): void {
+  // Stryker disable next-line EqualityOperator: internal; its one caller (mlpBackward) passes n = delta.length of a fresh array, so i = n only writes past its end
   if (name === 'relu') for (let i = 0; i < n; i++) delta[i]! *= reluDerivativeOf(z[i]!);
+  // Stryker disable next-line EqualityOperator: as above, i = n only writes past the end of delta (length n)
   else if (name === 'tanh') for (let i = 0; i < n; i++) delta[i]! *= tanhDerivativeOf(z[i]!);
+  // Stryker disable next-line EqualityOperator: as above, i = n only writes past the end of delta (length n)
   else for (let i = 0; i < n; i++) delta[i]! *= sigmoidDerivativeOf(z[i]!);
 }

@@ -54,6 +54,7 @@ export function crossEntropyGrad<T extends KernelInput>(
   nonEmpty('crossEntropyGrad', 'logits', xs.length);
   const ls = checkLabels('crossEntropyGrad', labels, rows, cols);
   const result = resultArray('crossEntropyGrad', xs, xs.length, out);
+  // Stryker disable next-line EqualityOperator: result (new, or out / logits checked to be exactly rows·cols long) gets the extra row r = rows only past its end; that row reads only past the end of logits and labels
   for (let r = 0; r < rows; r++) labelRow(xs, r * cols, cols, ls[r]!, result, r * cols, rows);
   return result as KernelOutput<T>;
 }

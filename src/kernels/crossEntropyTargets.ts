@@ -64,8 +64,10 @@ export function crossEntropyWithTargetsGrad<T extends KernelInput>(
   const out = allocLike(xs, xs.length);
   const tmp = scratchRow(SLOT_PROB, cols);
   const g = scratchRow(SLOT_OUT, cols);
+  // Stryker disable next-line EqualityOperator: out has exactly rows·cols entries: the extra row r = rows reads past the end of logits and targets and writes past the end of out
   for (let r = 0; r < rows; r++) {
     targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, tmp, g, 0, rows);
+    // Stryker disable next-line EqualityOperator: the extra j = cols writes out[(r + 1)·cols], set at j = 0 of the next row, or past the end of out for the last row
     for (let j = 0; j < cols; j++) out[r * cols + j] = g[j]!;
   }
   return out as KernelOutput<T>;

@@ -13,6 +13,7 @@ export function mapElements<T extends KernelInput>(
 ): KernelOutput<T> {
   const xs = floatArray(fn, 'x', x);
   const out = allocLike(xs, xs.length);
+  // Stryker disable next-line EqualityOperator: out is allocated with exactly xs.length entries, so i = xs.length only writes past its end (f never throws)
   for (let i = 0; i < xs.length; i++) out[i] = f(xs[i]!);
   return out as KernelOutput<T>;
 }

@@ -24,7 +24,13 @@ export function checkLabels(fn: string, labels: unknown, rows: number, classes: 
   lengthIs(fn, 'labels', labels.length, rows, `one label per row (rows=${rows})`);
   for (let r = 0; r < rows; r++) {
     const v: unknown = labels[r];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= classes) {
+    if (
+      !Number.isInteger(v) ||
+      // Stryker disable next-line ConditionalExpression: forced false, equivalent: a non-number already failed Number.isInteger (this test narrows v's type)
+      typeof v !== 'number' ||
+      v < 0 ||
+      v >= classes
+    ) {
       throw new GradcheckError(
         'GC_OUT_OF_RANGE',
         fn,

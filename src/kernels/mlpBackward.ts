@@ -38,8 +38,10 @@ export function mlpBackward(mlp: Mlp, params: FloatArray, x: KernelInput, target
   const { rows } = call;
   const layers = call.mlp.layers;
   const last = layers.length - 1;
+  // Stryker disable next-line ArrayDeclaration: forwardFrom(…, 0, trace) overwrites z[0] and a[0] (every entry read)
   const trace: Trace = { z: [], a: [] };
   forwardFrom(call.mlp, call.params, call.x, rows, 0, trace);
+  // Stryker disable next-line ArrayDeclaration: deltas[last] … deltas[0] are all assigned below, deltas[0] included
   const deltas: Float64Array[] = [];
   const top = new Float64Array(rows * layers[last]!.outDim);
   const loss = lossOfLogits(trace.z[last]!, rows, layers[last]!.outDim, t, top);
@@ -69,6 +71,7 @@ export function mlpBackward(mlp: Mlp, params: FloatArray, x: KernelInput, target
       layer.inDim,
       layer.outDim,
     );
+    // Stryker disable next-line ConditionalExpression,StringLiteral: only the last layer is 'softmax' and below (l − 1 < last) never is, so forcing the test true or comparing with '' is equivalent (forced false is killed by the gradient properties)
     if (below.activation !== 'softmax')
       multiplyByDerivative(below.activation, trace.z[l - 1]!, next, next.length);
     deltas[l - 1] = next;

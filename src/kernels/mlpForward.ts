@@ -35,16 +35,19 @@ export interface MlpForward {
  */
 export function mlpForward(mlp: Mlp, params: FloatArray, x: KernelInput, rows: number): MlpForward {
   const call = mlpCall('mlpForward', mlp, params, x, rows);
+  // Stryker disable next-line ArrayDeclaration: forwardFrom(…, 0, trace) overwrites z[0] and a[0] (every entry read)
   const trace: Trace = { z: [], a: [] };
   forwardFrom(call.mlp, call.params, call.x, call.rows, 0, trace);
   const layers = call.mlp.layers.length;
   const logits = trace.z[layers - 1]!;
   const classes = call.mlp.sizes[layers]!;
   const probabilities = new Float64Array(logits.length);
+  // Stryker disable next-line EqualityOperator: probabilities has exactly rows·classes entries, so the extra row r = rows only reads past the end of logits and writes past the end of probabilities
   for (let r = 0; r < call.rows; r++) softmaxRow(logits, r * classes, probabilities, r * classes, classes);
   const like = call.like;
   const preActivations = trace.z.map((z) => resultLike(like, z));
   const activations = [
+    // Stryker disable next-line ConditionalExpression: forced true is equivalent (the hidden activations, fresh internal arrays, are copied too: same values, same type); forced false is killed by the network property (activations[0] would be x itself)
     ...trace.a.map((a, l) => (l === 0 ? resultLike(like, Float64Array.from(a)) : resultLike(like, a))),
     resultLike(like, probabilities),
   ];

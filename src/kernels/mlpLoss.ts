@@ -22,6 +22,7 @@ import { floatArray, type KernelInput, lengthIs } from './validate.js';
 export function mlpLoss(mlp: Mlp, params: FloatArray, x: KernelInput, targets: MlpTargets): number {
   const call = mlpCall('mlpLoss', mlp, params, x);
   const t = mlpTargets('mlpLoss', call, targets);
+  // Stryker disable next-line ArrayDeclaration: forwardFrom(…, 0, trace) overwrites z[0] and a[0] (only z[last] is read)
   const trace: Trace = { z: [], a: [] };
   forwardFrom(call.mlp, call.params, call.x, call.rows, 0, trace);
   const last = call.mlp.layers.length - 1;
@@ -75,7 +76,9 @@ export function mlpLossFromPreActivations(
   const last = layers.length - 1;
   if (layer === last) return lossOfLogits(z64, call.rows, info.outDim, t, null);
   const a = new Float64Array(z64.length);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: layer < last here and only the last layer is 'softmax', so forcing the test false or changing either literal is equivalent ('relu' is a type-level fallback never taken; forced true is killed by the deltas property)
   activate(info.activation === 'softmax' ? 'relu' : info.activation, z64, a, a.length);
+  // Stryker disable next-line ArrayDeclaration: only z[last] is read, and forwardFrom(…, layer + 1, trace) writes it (last ≥ layer + 1 ≥ 1)
   const trace: Trace = { z: [], a: [] };
   forwardFrom(call.mlp, call.params, a, call.rows, layer + 1, trace);
   return lossOfLogits(trace.z[last]!, call.rows, call.mlp.sizes[last + 1]!, t, null);

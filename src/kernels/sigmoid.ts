@@ -10,6 +10,7 @@ import type { KernelInput } from './validate.js';
  * including σ(−745) = 5e-324 and σ(40) = 1). NaN stays NaN.
  */
 export function sigmoidOf(v: number): number {
+  // Stryker disable next-line EqualityOperator: at v = ±0 both branches give exactly 0.5 (1/(1 + 1) and 1/(1 + 1))
   if (v >= 0) return 1 / (1 + Math.exp(-v));
   const e = Math.exp(v);
   return e / (1 + e);

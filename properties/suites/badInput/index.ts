@@ -1,14 +1,17 @@
 /**
  * Malformed input is rejected, never computed on: every kernel throws a GradcheckError with the
- * documented code, naming the function and the argument at fault (`fn: arg must … (given …)`), for
- * any shape. One run draws a shape and checks every kind of malformed call against it.
+ * documented code, naming the function and the argument at fault, with the whole documented message
+ * (`fn: arg must … (given …)`, the given value described as `null`, `Array(3)`, `Int32Array(4)`,
+ * `DataView`, `7`, `string`…) and `details` object, for any shape. One run draws a shape and checks
+ * every kind of malformed call against it.
  */
 import { defineProperty, type GradSpec } from 'gradcheck';
-import { allOf } from '../../support/rows.js';
 import { RUNS } from '../../support/settings.js';
+import { mlpOptionRejections } from './createMlp.js';
 import { crossEntropyRejections } from './crossEntropy.js';
+import { denseRejections } from './dense.js';
 import { networkRejections } from './network.js';
-import { rejected, shapes } from './rejection.js';
+import { rejectedAll, shapes } from './rejection.js';
 import { rowwiseRejections } from './rowwise.js';
 
 /** Every kernel rejects every kind of malformed call, for any shape. */
@@ -19,10 +22,12 @@ export function badInputSpec(): GradSpec {
     dtype: 'float64',
     options: { numRuns: RUNS },
     check: (shape) =>
-      allOf(
-        ...[...rowwiseRejections(shape), ...crossEntropyRejections(shape), ...networkRejections(shape)].map(
-          (r) => () => rejected(r),
-        ),
-      ),
+      rejectedAll([
+        ...rowwiseRejections(shape),
+        ...crossEntropyRejections(shape),
+        ...denseRejections(shape),
+        ...networkRejections(shape),
+        ...mlpOptionRejections(shape),
+      ]),
   });
 }
