@@ -5,10 +5,14 @@
  * v under the distribution s).
  */
 import {
+  blockDiagonal,
+  type CheckResult,
   checkInvariant,
   type DType,
   defineProperty,
+  type FloatArray,
   type GradSpec,
+  isGradcheckError,
   logitBatches,
   tangents,
   UNIT_ROUNDOFF,
@@ -17,7 +21,7 @@ import {
 } from 'gradcheck';
 import { JACOBIAN_ULPS, SAFETY, sumBound, U64 } from '../support/bounds.js';
 import { LOG_SOFTMAX, type RowwiseImpl, SOFTMAX } from '../support/impls.js';
-import { allOf, rowsOf } from '../support/rows.js';
+import { allOf, rowsOf, same } from '../support/rows.js';
 import { BATCH_ROWS, FINITE_REGIMES, JACOBIAN_COLS, RUNS } from '../support/settings.js';
 
 const batches = (dtype: DType) =>
@@ -32,9 +36,67 @@ function rowSums(blocks: ArrayLike<number>, cols: number, dtype: DType) {
   };
 }
 
+/** 1 per fact of the error `call` throws: a GradcheckError, its `code fn/arg`, whole message, details. */
+function throwsExactly(
+  name: string,
+  call: () => unknown,
+  where: string,
+  message: string,
+  details: string | undefined,
+): CheckResult {
+  let e: unknown;
+  try {
+    call();
+  } catch (thrown) {
+    e = thrown;
+  }
+  const g = isGradcheckError(e) ? e : undefined;
+  const got = g ? `${g.code} ${g.fn}/${g.arg}` : String(e);
+  const facts = [got === where, g?.message === message, JSON.stringify(g?.details) === details];
+  return checkInvariant(
+    facts.map((f) => (f ? 1 : 0)),
+    1,
+    0,
+    { name: `${name} throws ${where} '${message}' (got ${got} '${g?.message}')` },
+  );
+}
+
+/**
+ * The full batched Jacobian that blockDiagonal assembles from per-row blocks: exactly the blocks on
+ * the diagonal and +0 everywhere else, of the blocks' array type (so its rows sum like the blocks'
+ * rows); malformed blocks or cols are rejected with errors naming blockDiagonal and the argument.
+ */
+function blockDiagonalChecks(blocks: FloatArray, cols: number, dtype: DType): (() => CheckResult)[] {
+  const size = blocks.length / cols;
+  const full = blocks instanceof Float32Array ? new Float32Array(size * size) : new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    const r = Math.floor(i / cols);
+    for (let j = 0; j < cols; j++) full[i * size + r * cols + j] = blocks[i * cols + j]!;
+  }
+  return [
+    () => same('blockDiagonal(J, cols)', blockDiagonal(blocks, cols), full, dtype),
+    () =>
+      throwsExactly(
+        'blockDiagonal(Int32Array)',
+        () => blockDiagonal(Int32Array.from(blocks) as never, cols),
+        'GC_INVALID_ARGUMENT blockDiagonal/blocks',
+        `blockDiagonal: blocks must be a Float64Array, a Float32Array or a number[] (given Int32Array(${blocks.length}))`,
+        undefined,
+      ),
+    () =>
+      throwsExactly(
+        'blockDiagonal(blocks, non-integer cols)',
+        () => blockDiagonal(blocks, cols + 0.5),
+        'GC_OUT_OF_RANGE blockDiagonal/cols',
+        `blockDiagonal: cols must be a positive integer (given ${cols + 0.5})`,
+        JSON.stringify({ cols: cols + 0.5 }),
+      ),
+  ];
+}
+
 /**
  * J·1 = 0 for softmax and log-softmax: each Jacobian row sums to 0 within sumBound (10 ulps per entry,
- * float64 summation).
+ * float64 summation); the full batched softmax Jacobian (blockDiagonal) holds exactly those blocks.
  */
 export function jacobianRowSumSpec(
   dtype: DType,
@@ -52,6 +114,7 @@ export function jacobianRowSumSpec(
           const { sums, allowed } = rowSums(soft.jacobian(x, cols), cols, dtype);
           return checkInvariant(sums, 0, allowed, { name: 'softmax J·1', cols, dtype });
         },
+        ...blockDiagonalChecks(soft.jacobian(x, cols), cols, dtype),
         () => {
           const { sums, allowed } = rowSums(log.jacobian(x, cols), cols, dtype);
           return checkInvariant(sums, 0, allowed, { name: 'log-softmax J·1', cols, dtype });

@@ -1,8 +1,9 @@
 /**
  * What kernels return, whatever the calling convention: a preallocated `out` (even x itself, which
- * the kernels allow) is filled with exactly what a fresh result holds and is what they return, and
- * plain `number[]` inputs give exactly the Float64Array results; float32 inputs give Float32Array
- * results. Bit-exact comparisons (Object.is, NaN included): these are the same computation.
+ * the kernels allow, or the cotangent of a VJP/JVP) is filled with exactly what a fresh result holds
+ * and is what they return, and plain `number[]` inputs give exactly the Float64Array results; float32
+ * inputs give Float32Array results. Bit-exact comparisons (Object.is, NaN included): these are the
+ * same computation.
  */
 import {
   type CheckResult,
@@ -64,9 +65,13 @@ function preallocated(
   });
 }
 
-/** softmax and log-softmax computed in place (out = a copy of x) equal their fresh results. */
-function inPlace(x: FloatArray, cols: number, dtype: DType): (() => CheckResult)[] {
-  return [
+/**
+ * softmax and log-softmax computed in place (out = a copy of x), and their VJPs and JVPs written over
+ * a copy of x or of the cotangent (both allowed), equal their fresh results.
+ */
+function inPlace(x: FloatArray, g: FloatArray, cols: number, dtype: DType): (() => CheckResult)[] {
+  type Product = (x: FloatArray, v: FloatArray, cols: number, out?: FloatArray) => FloatArray;
+  const forward = [
     ['softmax', softmax],
     ['logSoftmax', logSoftmax],
   ].map(([name, k]) => () => {
@@ -74,6 +79,23 @@ function inPlace(x: FloatArray, cols: number, dtype: DType): (() => CheckResult)
     const copy = x.slice();
     return same(`${name as string}(x, cols, x)`, f(copy, cols, copy), f(x, cols), dtype);
   });
+  const products = (
+    [
+      ['softmaxVjp', softmaxVjp],
+      ['softmaxJvp', softmaxJvp],
+      ['logSoftmaxVjp', logSoftmaxVjp],
+      ['logSoftmaxJvp', logSoftmaxJvp],
+    ] as [string, Product][]
+  ).map(([name, f]) => () => {
+    const fresh = f(x, g, cols);
+    const xc = x.slice();
+    const gc = g.slice();
+    return allOf(
+      () => same(`${name}(x, v, cols, x)`, f(xc, g, cols, xc), fresh, dtype),
+      () => same(`${name}(x, v, cols, v)`, f(x, gc, cols, gc), fresh, dtype),
+    );
+  });
+  return [...forward, ...products];
 }
 
 /** Every kernel given x as number[] returns exactly what it returns for Float64Array.from(x). */
@@ -121,7 +143,7 @@ export function outputsSpec(dtype: DType): GradSpec {
     check: ({ x, g, y, cols }) =>
       allOf(
         ...preallocated(x, g, y, cols, dtype),
-        ...inPlace(x, cols, dtype),
+        ...inPlace(x, g, cols, dtype),
         ...(dtype === 'float64' ? plainArrays(x, g, y, cols) : []),
       ),
   });

@@ -8,19 +8,21 @@
  * skipping (0·Infinity must stay NaN). Sums are accumulated in a different order than the textbook loop.
  */
 
-/** out (rows × outDim) = a (rows × inDim) · W (inDim × outDim) + b (outDim, or null for 0). */
+/** out (rows × outDim) = a (rows × inDim) · W (inDim × outDim) + b (outDim). */
 export function affine(
   a: Float64Array,
   W: Float64Array,
-  b: Float64Array | null,
+  b: Float64Array,
   out: Float64Array,
   rows: number,
   inDim: number,
   outDim: number,
 ): void {
+  // Stryker disable next-line EqualityOperator: the extra row r = rows only writes past the end of out (sized rows·outDim by every caller)
   for (let r = 0; r < rows; r++) {
     const o = r * outDim;
-    for (let j = 0; j < outDim; j++) out[o + j] = b === null ? 0 : b[j]!;
+    // Stryker disable next-line EqualityOperator: the extra write lands on the next row's first entry, set next, or past the end of out
+    for (let j = 0; j < outDim; j++) out[o + j] = b[j]!;
   }
   let r = 0;
   for (; r + 3 < rows; r += 4) {
@@ -68,6 +70,7 @@ export function affine(
       }
     }
   }
+  // Stryker disable next-line EqualityOperator: the extra row r = rows only writes past the end of out (sized rows·outDim by every caller)
   for (; r < rows; r++) {
     const o = r * outDim;
     const a0 = r * inDim;
@@ -88,6 +91,7 @@ export function transposeTimes(
   inDim: number,
   outDim: number,
 ): void {
+  // Stryker disable next-line ArithmeticOperator: every caller passes a fresh, zero-filled dW (denseBackward, mlpBackward's new gradient)
   dW.fill(0, 0, inDim * outDim);
   let r = 0;
   for (; r + 3 < rows; r += 4) {
@@ -100,6 +104,7 @@ export function transposeTimes(
     const a2 = a1 + inDim;
     const a3 = a2 + inDim;
     let k = 0;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: an extra pair step at k = inDim − 1 writes its first column with the single-column step's expression (then skipped) and its second past the end of dW; at k = inDim both past the end
     for (; k + 1 < inDim; k += 2) {
       const w0 = k * outDim;
       const w1 = w0 + outDim;
@@ -120,12 +125,14 @@ export function transposeTimes(
         dW[w1 + j]! += p1 * y0 + q1 * y1 + (s1 * y2 + t1 * y3);
       }
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with k = inDim (even inDim) the step only writes past the end of dW (exactly inDim·outDim long)
     if (k < inDim) {
       const w0 = k * outDim;
       const p0 = a[a0 + k]!;
       const q0 = a[a1 + k]!;
       const s0 = a[a2 + k]!;
       const t0 = a[a3 + k]!;
+      // Stryker disable next-line EqualityOperator: j = outDim writes past the end of dW (this is its last row)
       for (let j = 0; j < outDim; j++) {
         dW[w0 + j]! += p0 * dy[d0 + j]! + q0 * dy[d1 + j]! + (s0 * dy[d2 + j]! + t0 * dy[d3 + j]!);
       }
@@ -134,6 +141,7 @@ export function transposeTimes(
   for (; r < rows; r++) {
     const a0 = r * inDim;
     const d0 = r * outDim;
+    // Stryker disable next-line EqualityOperator: k = inDim writes past the end of dW (exactly inDim·outDim long)
     for (let k = 0; k < inDim; k++) {
       const v = a[a0 + k]!;
       const w = k * outDim;
@@ -151,9 +159,11 @@ export function timesTranspose(
   inDim: number,
   outDim: number,
 ): void {
+  // Stryker disable next-line EqualityOperator: the extra row r = rows only writes past the end of dx (sized rows·inDim by every caller)
   for (let r = 0; r < rows; r++) {
     const d = r * outDim;
     const o = r * inDim;
+    // Stryker disable next-line EqualityOperator: k = inDim writes the next row's first entry, which that row sets next, or past the end of dx
     for (let k = 0; k < inDim; k++) {
       const w = k * outDim;
       let s = 0;
@@ -168,6 +178,7 @@ export function columnSums(dy: Float64Array, db: Float64Array, rows: number, out
   db.fill(0, 0, outDim);
   for (let r = 0; r < rows; r++) {
     const d = r * outDim;
+    // Stryker disable next-line EqualityOperator: j = outDim adds to db[outDim], past the end of db (exactly outDim long)
     for (let j = 0; j < outDim; j++) db[j]! += dy[d + j]!;
   }
 }

@@ -31,22 +31,27 @@ export function projectionRow(
   oo: number,
 ): boolean {
   if (rowExp(x, xo, n) !== FINITE_ROW) return false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: for n ≤ WORK_CAP, WORK_X holds x[xo ..] exactly (float32 widened exactly), so both searches return the same first index
   const a = n <= WORK_CAP ? indexOfStagedMax(n, rowState.max) : indexOfMax(x, xo, n, rowState.max);
   const va = v[vo + a]!;
   const inv = reciprocal(rowState.sHi, rowState.sLo);
   let dot = 0;
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written, dot += 0 (dot is never −0)
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
     restage(x, xo, n, c, len);
     dot += v instanceof Float64Array ? stageDot64(v, vo + c, len, va) : stageDot32(v, vo + c, len, va);
   }
   const d = dot * inv; // D/S
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written, dot += 0 (dot is never −0)
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: on a row within WORK_CAP restage does nothing and stageV re-stages the v that stageDot staged
     if (n > WORK_CAP) {
       restage(x, xo, n, c, len);
       stageV(v, vo + c, len);
     }
+    // Stryker disable next-line ConditionalExpression: both loops are the same code (only V8's type feedback differs); a store rounds to the array's own type
     if (out instanceof Float64Array) project64(out, oo + c, len, inv, va, d);
     else project32(out, oo + c, len, inv, va, d);
   }
@@ -54,13 +59,16 @@ export function projectionRow(
 }
 
 function stageV(v: FloatArray, vo: number, n: number): void {
+  // Stryker disable next-line ConditionalExpression: both loops are the same code; float32 is widened exactly either way
   if (v instanceof Float64Array) stageVector(v, vo, n);
   else stageVector32(v, vo, n);
 }
 
 /** The first j < n with WORK_X[j] === m. */
 function indexOfStagedMax(n: number, m: number): number {
+  // Stryker disable next-line EqualityOperator: m is one of WORK_X[0 .. n), so the search returns before j = n
   for (let j = 0; j < n; j++) if (X[j] === m) return j;
+  // Stryker disable next-line UnaryOperator: unreachable (m is one of WORK_X[0 .. n))
   return -1;
 }
 
@@ -72,6 +80,7 @@ function stageDot64(v: Float64Array, vo: number, n: number, va: number): number 
   const n4 = n & ~3;
   let dot = 0;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to stage and sum every entry in the same order
   for (; j < n4; j += 4) {
     const o = vo + j;
     const v0 = v[o]!;
@@ -99,6 +108,7 @@ function stageDot32(v: Float32Array, vo: number, n: number, va: number): number 
   const n4 = n & ~3;
   let dot = 0;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to stage and sum every entry in the same order
   for (; j < n4; j += 4) {
     const o = vo + j;
     const v0 = v[o]!;
@@ -126,6 +136,7 @@ function stageDot32(v: Float32Array, vo: number, n: number, va: number): number 
 function project64(out: Float64Array, oo: number, n: number, inv: number, va: number, d: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = E[j]! * inv * (V[j]! - va - d);
@@ -139,6 +150,7 @@ function project64(out: Float64Array, oo: number, n: number, inv: number, va: nu
 function project32(out: Float32Array, oo: number, n: number, inv: number, va: number, d: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = E[j]! * inv * (V[j]! - va - d);

@@ -12,6 +12,7 @@ const E = WORK_E;
 
 /** out[oo + j] = WORK_E[j]·s for j < n (softmax: s = 1/S). */
 export function writeScaled(out: FloatArray, oo: number, n: number, s: number): void {
+  // Stryker disable next-line ConditionalExpression: both loops are the same code (only V8's type feedback differs); a store rounds to the array's own type
   if (out instanceof Float64Array) scaled64(out, oo, n, s);
   else scaled32(out, oo, n, s);
 }
@@ -19,6 +20,7 @@ export function writeScaled(out: FloatArray, oo: number, n: number, s: number): 
 function scaled64(out: Float64Array, oo: number, n: number, s: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = E[j]! * s;
@@ -32,6 +34,7 @@ function scaled64(out: Float64Array, oo: number, n: number, s: number): void {
 function scaled32(out: Float32Array, oo: number, n: number, s: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = E[j]! * s;
@@ -49,6 +52,7 @@ function scaled32(out: Float32Array, oo: number, n: number, s: number): void {
  * whereas x_j − (m + l) would round m + l first.
  */
 export function writeShifted(out: FloatArray, oo: number, n: number, m: number, l: number): void {
+  // Stryker disable next-line ConditionalExpression: both loops are the same code (only V8's type feedback differs); a store rounds to the array's own type
   if (out instanceof Float64Array) shifted64(out, oo, n, m, l);
   else shifted32(out, oo, n, m, l);
 }
@@ -56,6 +60,7 @@ export function writeShifted(out: FloatArray, oo: number, n: number, m: number, 
 function shifted64(out: Float64Array, oo: number, n: number, m: number, l: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = X[j]! - m - l;
@@ -69,6 +74,7 @@ function shifted64(out: Float64Array, oo: number, n: number, m: number, l: numbe
 function shifted32(out: Float32Array, oo: number, n: number, m: number, l: number): void {
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail to write every entry with the same expression
   for (; j < n4; j += 4) {
     const o = oo + j;
     out[o] = X[j]! - m - l;

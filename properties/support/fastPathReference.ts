@@ -1,0 +1,45 @@
+/**
+ * Plain transcriptions of the formulas that the kernels' fast paths document, one entry at a time
+ * with no staging, unrolling or chunking, for the fast-path properties (suites/fastPaths.ts) to
+ * compare with bit for bit. Only the public API is used: e_j = exp(x_j − m) is `expPlus` of the
+ * TwoSum-split difference (what the kernels' exponential pass computes, bit for bit, for x_j ≤ m),
+ * and 1/S is softmax's largest entry (s_a = e_a·(1/S) with e_a = 1 exactly).
+ */
+import { type DType, expPlus, type FloatArray, softmax } from 'gradcheck';
+
+/** exp(x − m) for x ≤ m, with the rounding error of x − m carried (TwoSum), as the kernels do. */
+export function shiftedExp(x: number, m: number): number {
+  const negM = -m;
+  const d = x + negM;
+  const bv = d - x;
+  const dLo = x - (d - bv) + (negM - bv);
+  return expPlus(d, dLo);
+}
+
+/** One finite row's e_j, its argmax a (the first maximum) and 1/S (the row's softmax at a). */
+function rowParts(x: ArrayLike<number>, o: number, cols: number) {
+  const row = Float64Array.from({ length: cols }, (_, j) => x[o + j]!);
+  const m = Math.max(...row);
+  const a = row.indexOf(m);
+  const e = row.map((xj) => shiftedExp(xj, m));
+  return { a, e, inv: softmax(row, cols)[a]! };
+}
+
+/**
+ * The softmax VJP/JVP of finite rows as projectionRow.ts documents it: with e_j = exp(x_j − m), the
+ * argmax a, D = Σ_j e_j (v_j − v_a) summed in order and 1/S, out_j = e_j·(1/S)·((v_j − v_a) − D·(1/S)),
+ * evaluated in float64 and rounded once to float32 for a float32 result.
+ */
+export function plainProjection(x: FloatArray, v: FloatArray, cols: number, dtype: DType): number[] {
+  const round = dtype === 'float32' ? Math.fround : (y: number) => y;
+  const out: number[] = [];
+  for (let o = 0; o < x.length; o += cols) {
+    const { a, e, inv } = rowParts(x, o, cols);
+    const va = v[o + a]!;
+    let dot = 0;
+    for (let j = 0; j < cols; j++) dot += e[j]! * (v[o + j]! - va);
+    const d = dot * inv;
+    for (let j = 0; j < cols; j++) out.push(round(e[j]! * inv * (v[o + j]! - va - d)));
+  }
+  return out;
+}
