@@ -24,6 +24,8 @@ import {
   type CrossEntropyTargetsImpl,
 } from '../support/impls.js';
 import { BATCH_COLS, BATCH_ROWS, DERIVATIVE_REGIMES, RUNS } from '../support/settings.js';
+import { crossEntropyRowPathsSpec } from './crossEntropyRowPaths.js';
+import { wideBatchSpec } from './wideBatches.js';
 
 const withLabels = (dtype: DType) =>
   withFields(
@@ -135,7 +137,10 @@ export function crossEntropyJvpSpec(dtype: DType, impl: CrossEntropyImpl = CROSS
   });
 }
 
-/** Every cross-entropy derivative spec in one dtype. */
+/**
+ * Every cross-entropy derivative spec in one dtype, then the row paths against 40-digit references
+ * (confident rows, any targets, special rows) and batches of rows wider than the workspace.
+ */
 export function crossEntropySuite(dtype: DType): GradSpec[] {
   return [
     crossEntropyGradientSpec(dtype),
@@ -144,5 +149,7 @@ export function crossEntropySuite(dtype: DType): GradSpec[] {
     targetsSymbolicSpec(dtype),
     crossEntropyVjpSpec(dtype),
     crossEntropyJvpSpec(dtype),
+    crossEntropyRowPathsSpec(dtype),
+    wideBatchSpec(dtype),
   ];
 }

@@ -47,6 +47,7 @@ export function labelRow(
   if (grad !== null) {
     const inv = reciprocal(rowState.sHi, rowState.sLo);
     const scale = inv / rows;
+    // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written
     for (let c = 0; c < n; c += WORK_CAP) {
       const len = Math.min(WORK_CAP, n - c);
       restage(x, xo, n, c, len);

@@ -65,6 +65,7 @@ export function stage(x: FloatArray, xo: number, n: number): number {
  */
 export function rowExp(x: FloatArray, xo: number, n: number): number {
   let m = Number.NEGATIVE_INFINITY;
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk only when n is a multiple of WORK_CAP: stage(…, 0) stages nothing and returns −Infinity, so m is unchanged
   for (let c = 0; c < n; c += WORK_CAP) m = Math.max(m, stage(x, xo + c, Math.min(WORK_CAP, n - c)));
   if (!Number.isFinite(m)) return classifyRow(x, xo, n, m);
   rowState.max = m;
@@ -72,8 +73,10 @@ export function rowExp(x: FloatArray, xo: number, n: number): number {
   rowState.biasLo = 0;
   rowState.biasHi2 = 1;
   rowState.biasLo2 = 0;
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged, expRow(0) and biasedSum(0) change nothing
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` / `n >= WORK_CAP` re-stage a row within WORK_CAP, which the max pass staged already with the same values (`false` / `n <= WORK_CAP` are killed by the wide-row properties)
     if (n > WORK_CAP) stage(x, xo + c, len);
     expRow(len, m);
     biasedSum(len);
@@ -99,6 +102,7 @@ export function rowExp(x: FloatArray, xo: number, n: number): number {
  * exponentials into WORK_X and WORK_E. (Rows within WORK_CAP are still staged: nothing to do.)
  */
 export function restage(x: FloatArray, xo: number, n: number, c: number, len: number): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: `false` / `n < WORK_CAP` re-stage a row within WORK_CAP: stage and expRow (the only writers of WORK_X and WORK_E) recompute the same values from the same x and max, and every caller restages before writing its output (`true` / `n > WORK_CAP` are killed by the wide-row properties)
   if (n <= WORK_CAP) return;
   stage(x, xo + c, len);
   expRow(len, rowState.max);
@@ -106,9 +110,12 @@ export function restage(x: FloatArray, xo: number, n: number, c: number, len: nu
 
 /** Copies the exponentials e_j of the row of the last FINITE_ROW `rowExp` into out[0 .. n). */
 export function exponentialsInto(x: FloatArray, xo: number, n: number, out: Float64Array): void {
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written
   for (let c = 0; c < n; c += WORK_CAP) {
+    // Stryker disable next-line ArithmeticOperator: `n + c` lengthens only the last chunk of a wide row: its first n − c exponentials are the same (expRow is elementwise) and the extra ones land in out past n, which the only caller (targetRow, a scratch row) never reads
     const len = Math.min(WORK_CAP, n - c);
     restage(x, xo, n, c, len);
+    // Stryker disable next-line EqualityOperator: `j <= len` writes out[c + len], which the next chunk overwrites or which lies past n (never read by targetRow)
     for (let j = 0; j < len; j++) out[c + j] = E[j]!;
   }
 }
@@ -126,6 +133,7 @@ function biasedSum(n: number): void {
   let lo2 = rowState.biasLo2;
   const n4 = n & ~3;
   let j = 0;
+  // Stryker disable next-line ConditionalExpression: skipping the 4-wide body leaves the scalar tail, which adds the same entries to the same chains (by parity) in the same order
   for (; j < n4; j += 4) {
     const e0 = E[j]!;
     const e1 = E[j + 1]!;
@@ -168,6 +176,7 @@ function biasedSum(n: number): void {
  */
 export function classifyRow(x: FloatArray, xo: number, n: number, m: number): number {
   if (Number.isNaN(m)) return NAN_ROW;
+  // Stryker disable next-line ConditionalExpression: `false` makes a fully masked row an INF_ROW with no +Infinity entry, to which softmaxRow.ts (the only reader of the class and infCount) gives the masked results, 0 and −Infinity everywhere (`true` is killed: +Infinity rows become masked)
   if (m === Number.NEGATIVE_INFINITY) return MASKED_ROW;
   let count = 0;
   for (let j = 0; j < n; j++) if (x[xo + j] === m) count++;
@@ -177,6 +186,8 @@ export function classifyRow(x: FloatArray, xo: number, n: number, m: number): nu
 
 /** The first index j with x[xo + j] === m (the argmax, given the row's maximum m), or −1. */
 export function indexOfMax(x: FloatArray, xo: number, n: number, m: number): number {
+  // Stryker disable next-line EqualityOperator: every caller passes the row's maximum m, one of x[xo .. xo+n), so the search returns before j = n (`!==` is killed)
   for (let j = 0; j < n; j++) if (x[xo + j] === m) return j;
+  // Stryker disable next-line UnaryOperator: unreachable (m is one of x[xo .. xo+n))
   return -1;
 }

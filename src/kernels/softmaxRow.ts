@@ -24,6 +24,7 @@ export function softmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: numbe
     return;
   }
   const inv = reciprocal(rowState.sHi, rowState.sLo);
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
     restage(x, xo, n, c, len);
@@ -45,6 +46,7 @@ export function logSoftmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: nu
   nonDominantMass(x, xo, n);
   const tHi = rowState.tHi;
   const l = Math.log1p(tHi) + rowState.tLo / (1 + tHi);
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged or written
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
     restage(x, xo, n, c, len);
@@ -61,6 +63,7 @@ export function softmaxSpecialRow(
   oo: number,
   n: number,
 ) {
+  // Stryker disable next-line ConditionalExpression: share is only written on an INF_ROW (below), so its value on other rows is never used
   const share = kind === INF_ROW ? 1 / rowState.infCount : 0;
   for (let j = 0; j < n; j++) {
     const v = x[xo + j]!;
@@ -78,6 +81,7 @@ export function logSoftmaxSpecialRow(
   oo: number,
   n: number,
 ) {
+  // Stryker disable next-line ConditionalExpression: share is only written on an INF_ROW (below: NaN and masked rows take the other branches), so its value on other rows is never used
   const share = kind === INF_ROW ? -Math.log(rowState.infCount) : Number.NEGATIVE_INFINITY;
   for (let j = 0; j < n; j++) {
     const v = x[xo + j]!;
