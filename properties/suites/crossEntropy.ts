@@ -25,7 +25,6 @@ import {
 } from '../support/impls.js';
 import { BATCH_COLS, BATCH_ROWS, DERIVATIVE_REGIMES, RUNS } from '../support/settings.js';
 import { crossEntropyRowPathsSpec } from './crossEntropyRowPaths.js';
-import { wideBatchSpec } from './wideBatches.js';
 
 const withLabels = (dtype: DType) =>
   withFields(
@@ -150,6 +149,5 @@ export function crossEntropySuite(dtype: DType): GradSpec[] {
     crossEntropyVjpSpec(dtype),
     crossEntropyJvpSpec(dtype),
     crossEntropyRowPathsSpec(dtype),
-    wideBatchSpec(dtype),
   ];
 }

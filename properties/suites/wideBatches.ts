@@ -21,7 +21,7 @@ import {
   softmax,
 } from 'gradcheck';
 import { allOf, same } from '../support/rows.js';
-import { DERIVATIVE_REGIMES, RUNS } from '../support/settings.js';
+import { DERIVATIVE_REGIMES, WIDE_RUNS } from '../support/settings.js';
 
 /** Width of the rows: one full workspace chunk and a short one. */
 const WIDTH = 8200;
@@ -42,7 +42,7 @@ export function wideBatchSpec(dtype: DType): GradSpec {
       labels: fc.tuple(fc.nat(), fc.nat()),
     }),
     dtype,
-    options: { numRuns: RUNS },
+    options: { numRuns: WIDE_RUNS },
     check: ({ batch: { x, cols: n }, slots, labels }) => {
       const round = dtype === 'float32' ? Math.fround : (v: number) => v;
       const m = n + 1;

@@ -20,7 +20,7 @@ import {
   SOFTMAX,
 } from '../support/impls.js';
 import { allOf, same } from '../support/rows.js';
-import { DERIVATIVE_REGIMES, RUNS } from '../support/settings.js';
+import { DERIVATIVE_REGIMES, WIDE_RUNS } from '../support/settings.js';
 
 /** Width of the wide row: more than two workspace chunks. */
 export const WIDE = 20_000;
@@ -53,7 +53,7 @@ export function wideRowsSpec(dtype: DType, k: WideRowKernels = WIDE_ROW_REFERENC
       label: fc.nat(),
     }),
     dtype,
-    options: { numRuns: RUNS },
+    options: { numRuns: WIDE_RUNS },
     check: ({ batch: { x, cols: n }, slot, g: gInts, label }) => {
       const at = 2 * slot;
       const round = dtype === 'float32' ? Math.fround : (v: number) => v;

@@ -13,6 +13,15 @@ import { DEFAULT_LOGIT_REGIMES, type LogitRegime } from 'gradcheck';
  */
 export const RUNS = mutationRuns() ?? 200;
 
+/**
+ * Runs of the two properties on rows wider than the kernels' 8192-entry workspace (tens of thousands
+ * of logits per input): RUNS in the gate, but 10 under `npm run mutation`, where Stryker's
+ * instrumentation makes their per-element work 20–50× slower than any other property's. The
+ * chunking faults they target (a chunk's offset or length) show on every wide input, so ten inputs
+ * keep the kills at a fraction of the cost.
+ */
+export const WIDE_RUNS = Math.min(RUNS, mutationRuns() === undefined ? RUNS : 10);
+
 function mutationRuns(): number | undefined {
   const v = globalThis.process?.env?.['GRADCHECK_MUTATION_RUNS'];
   const n = v === undefined ? Number.NaN : Number(v);
