@@ -138,7 +138,8 @@ export function crossEntropyJvpSpec(dtype: DType, impl: CrossEntropyImpl = CROSS
 
 /**
  * Every cross-entropy derivative spec in one dtype, then the row paths against 40-digit references
- * (confident rows, any targets, special rows) and batches of rows wider than the workspace.
+ * (confident rows, any targets, special rows). Batches of rows wider than the workspace are in
+ * wideBatches.ts, which the gate runs last.
  */
 export function crossEntropySuite(dtype: DType): GradSpec[] {
   return [
