@@ -15,8 +15,9 @@ export interface MlpForward {
   /** z_l = a_l W_l + b_l for each layer l, rows × sizes[l + 1]. */
   readonly preActivations: FloatArray[];
   /**
-   * Layer inputs and the output: activations[0] = x, activations[l + 1] = f_l(z_l) for hidden
-   * layers, and activations[last + 1] = softmax(logits), the class probabilities (length sizes.length).
+   * Layer inputs and the output: activations[0] = x (its values, in a new array of the parameters'
+   * type: never x itself), activations[l + 1] = f_l(z_l) for hidden layers, and
+   * activations[last + 1] = softmax(logits), the class probabilities (length sizes.length).
    */
   readonly activations: FloatArray[];
 }
