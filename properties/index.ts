@@ -6,10 +6,11 @@
  * (fixtures.test.ts) points the very same specs at known-wrong code.
  *
  * For float64 and float32, at 200 runs per property:
- * - contracts: malformed input rejected with typed errors, createMlp's documented initialisation
- *   from the published mulberry32 generator, preallocated / in-place / plain-array calls identical
- *   to plain ones, rows wider than the kernels' workspace (computed in chunks) identical to narrow
- *   ones;
+ * - contracts: malformed input rejected with typed errors (whole message and details), createMlp's
+ *   documented initialisation from the published mulberry32 generator, preallocated / in-place /
+ *   plain-array calls identical to plain ones, the softmax VJP/JVP fast path bit for bit equal to a
+ *   plain evaluation, rows and batches of rows wider than the kernels' workspace (computed in
+ *   chunks) identical to narrow ones;
  * - invariants: softmax rows are probability vectors, shift invariance, exp(log-softmax) = softmax,
  *   J·1 = 0, J symmetric positive semidefinite, cross-entropy ≥ 0 with gradient rows summing to 0,
  *   float32 results within their bound of the float64 ones, the MLP forward pass composes its layers;
