@@ -28,7 +28,7 @@ import {
 import { JACOBIAN_ULPS, KERNEL_ULPS } from '../support/bounds.js';
 import { allOf } from '../support/rows.js';
 import { RUNS } from '../support/settings.js';
-import { ulpsFrom } from '../support/ulps.js';
+import { ulpsFrom, withinUlps } from '../support/ulps.js';
 import { REFERENCE_DIGITS } from './accuracy.js';
 
 const D = decimalContext(REFERENCE_DIGITS);
@@ -89,12 +89,7 @@ export function activationAccuracySpec(dtype: DType): GradSpec {
       // expansion runs to 750 digits, which would make every reference operation slow.
       const xs = Array.from(x, (v) => new D(exactDecimal(v)).toSD(REFERENCE_DIGITS + 5));
       const errors = (name: string, values: ArrayLike<number>, exact: Decimal[], limit: number) => () =>
-        checkInvariant(
-          Array.from(values, (v, i) => ulpsFrom(v, exact[i]!, dtype, limit)),
-          0,
-          limit,
-          { name: `${name} error in ulps`, dtype },
-        );
+        withinUlps(values, exact, dtype, limit, { name: `${name} error in ulps`, dtype });
       return allOf(
         errors('sigmoid', sigmoid(x), xs.map(sigma), KERNEL_ULPS),
         errors(

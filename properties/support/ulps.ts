@@ -2,7 +2,15 @@
  * Errors in ulps against decimal references, fast where the verdict is clear: `ulpError` expands a
  * double exactly (hundreds of digits for a subnormal), so it is only called near the limit.
  */
-import { type Decimal, type DType, ulpDistance, ulpError } from 'gradcheck';
+import {
+  type CheckResult,
+  checkInvariant,
+  type Decimal,
+  type DType,
+  type InvariantOptions,
+  ulpDistance,
+  ulpError,
+} from 'gradcheck';
 
 /**
  * |v − exact| in ulps of exact (in `dtype`), measured exactly unless the verdict against `limit` is
@@ -15,4 +23,19 @@ import { type Decimal, type DType, ulpDistance, ulpError } from 'gradcheck';
 export function ulpsFrom(v: number, exact: Decimal, dtype: DType, limit: number): number {
   const d = ulpDistance(v, exact.toNumber(), dtype);
   return d <= limit - 1 ? d : ulpError(v, exact, dtype);
+}
+
+/**
+ * Every value within `limit` ulps (in `dtype`) of its reference: the errors by `ulpsFrom`, checked
+ * against 0 with `limit` allowed, so that the worst entry is located and reported.
+ */
+export function withinUlps(
+  values: ArrayLike<number>,
+  exact: readonly Decimal[],
+  dtype: DType,
+  limit: number,
+  options: InvariantOptions,
+): CheckResult {
+  const errors = Array.from(values, (v, i) => ulpsFrom(v, exact[i]!, dtype, limit));
+  return checkInvariant(errors, 0, limit, options);
 }
