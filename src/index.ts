@@ -32,7 +32,7 @@ export { blockDiagonal } from './kernels/blockDiagonal.js';
 export { crossEntropy, crossEntropyGrad } from './kernels/crossEntropy.js';
 export { crossEntropyWithTargets, crossEntropyWithTargetsGrad } from './kernels/crossEntropyTargets.js';
 export { type DenseGradients, dense, denseBackward } from './kernels/dense.js';
-export { expPlus } from './kernels/exp.js';
+export { expForFloat32, expPlus } from './kernels/exp.js';
 export type { Labels } from './kernels/labels.js';
 export { logSoftmax } from './kernels/logSoftmax.js';
 export { logSoftmaxJacobian, logSoftmaxJvp, logSoftmaxVjp } from './kernels/logSoftmaxDerivatives.js';

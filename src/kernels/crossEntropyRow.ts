@@ -5,7 +5,7 @@
  * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
  */
 import type { FloatArray } from '../types.js';
-import { expNonPositive } from './exp.js';
+import { expForFloat32, expNonPositive } from './exp.js';
 import { nonDominantMass } from './nonDominantMass.js';
 import { reciprocal } from './reciprocal.js';
 import { exponentialsInto, FINITE_ROW, indexOfMax, restage, rowExp, rowState } from './rowExp.js';
@@ -28,7 +28,10 @@ export function labelRow(
   rows: number,
 ): number {
   const xl = x[xo + label]!;
-  const kind = rowExp(x, xo, n);
+  // A float32 gradient takes float32-grade exponentials (rowExp.ts); the loss then has their 3e-13
+  // relative error too, which crossEntropyGrad, the only caller passing one, discards.
+  const float32 = grad instanceof Float32Array;
+  const kind = rowExp(x, xo, n, float32);
   if (kind !== FINITE_ROW) return specialLabelRow(x, xo, n, label, grad, go, rows);
   // The label is a dominant class exactly when its logit is the maximum; only then can the loss be
   // tiny (log1p(T) with T ≪ 1) and need T with full relative accuracy. Otherwise T ≥ e_label and the
@@ -55,7 +58,9 @@ export function labelRow(
     }
     // s_l − 1 = −T/S when the label is dominant (1 − s_l would lose its digits when s_l ≈ 1);
     // otherwise e_l·(1/S) − 1, with e_l as the row's exponential pass computes it (expRow.ts).
-    grad[go + label] = dominant ? (0 - (tHi + tLo)) * scale : (labelExp(xl, m) * inv - 1) / rows;
+    grad[go + label] = dominant
+      ? (0 - (tHi + tLo)) * scale
+      : ((float32 ? expForFloat32(xl - m) : labelExp(xl, m)) * inv - 1) / rows;
   }
   return loss;
 }
@@ -108,7 +113,7 @@ export function targetRow(
   go: number,
   rows: number,
 ): number {
-  const kind = rowExp(x, xo, n);
+  const kind = rowExp(x, xo, n, false);
   if (kind !== FINITE_ROW) return specialTargetRow(x, xo, n, y, yo, tmp, grad, go, rows);
   nonDominantMass(x, xo, n);
   exponentialsInto(x, xo, n, tmp);

@@ -19,7 +19,7 @@ const V = WORK_V;
  * Writes the projection of v[vo .. vo+n) for the logits x[xo .. xo+n) to out[oo .. oo+n) and returns
  * true, or returns false without writing anything when the row is not finite (NaN, masked or
  * +Infinity: the caller falls back to the general formula). Any float arrays (float32 read exactly,
- * a float32 result rounded once); `out` may be x or v.
+ * a float32 result rounded once, from float32-grade exponentials: rowExp.ts); `out` may be x or v.
  */
 export function projectionRow(
   x: FloatArray,
@@ -30,7 +30,7 @@ export function projectionRow(
   out: FloatArray,
   oo: number,
 ): boolean {
-  if (rowExp(x, xo, n) !== FINITE_ROW) return false;
+  if (rowExp(x, xo, n, out instanceof Float32Array) !== FINITE_ROW) return false;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: for n ≤ WORK_CAP, WORK_X holds x[xo ..] exactly (float32 widened exactly), so both searches return the same first index
   const a = n <= WORK_CAP ? indexOfStagedMax(n, rowState.max) : indexOfMax(x, xo, n, rowState.max);
   const va = v[vo + a]!;

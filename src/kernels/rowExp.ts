@@ -17,9 +17,13 @@
  * once and stays there, with its exponentials, for the caller's last pass. A wider row is processed
  * in chunks of WORK_CAP: a pass for the maximum, a pass for S, and the caller re-stages each chunk
  * (`restage`) for its own pass, recomputing its exponentials.
+ *
+ * The exponentials are computed to float64 accuracy (expRow), or to float32 grade (expRowFloat32,
+ * relative error below 3e-13, 2.5·10⁻⁶ of a float32 ulp) when every result the caller derives from
+ * the row is rounded to float32: the `float32` flag of rowExp, kept in rowState for every restage.
  */
 import type { FloatArray } from '../types.js';
-import { expRow } from './expRow.js';
+import { expRow, expRowFloat32 } from './expRow.js';
 import { stageRow, stageRow32, WORK_CAP, WORK_E } from './workspace.js';
 
 export const FINITE_ROW = 0;
@@ -33,6 +37,8 @@ const E = WORK_E;
 export const rowState = {
   /** max_j x_j (FINITE_ROW only). */
   max: 0,
+  /** Whether the row's exponentials are float32 grade (expRowFloat32), as rowExp was told. */
+  float32: false,
   /** Number of +Infinity entries (INF_ROW only). */
   infCount: 0,
   /** The denominator S = Σ_j e_j = 1 + T as an unevaluated sum sHi + sLo. */
@@ -61,24 +67,28 @@ export function stage(x: FloatArray, xo: number, n: number): number {
  * Classifies row x[xo .. xo+n) and, for a FINITE_ROW, computes m = max_j x_j and S = Σ e_j into
  * rowState. When n ≤ WORK_CAP the row is left in WORK_X and its exponentials e_j = exp(x_j − m)
  * (exactly 1 where x_j = m) in WORK_E; wider rows need `restage`. Returns the row class. Nothing is
- * written outside the workspace, so the caller may write its result over x.
+ * written outside the workspace, so the caller may write its result over x. `float32`: every result
+ * the caller derives from this row is rounded to float32, so the exponentials may be float32 grade
+ * (expRowFloat32); otherwise they are float64-accurate (expRow).
  */
-export function rowExp(x: FloatArray, xo: number, n: number): number {
+export function rowExp(x: FloatArray, xo: number, n: number, float32: boolean): number {
   let m = Number.NEGATIVE_INFINITY;
   // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk only when n is a multiple of WORK_CAP: stage(…, 0) stages nothing and returns −Infinity, so m is unchanged
   for (let c = 0; c < n; c += WORK_CAP) m = Math.max(m, stage(x, xo + c, Math.min(WORK_CAP, n - c)));
   if (!Number.isFinite(m)) return classifyRow(x, xo, n, m);
   rowState.max = m;
+  rowState.float32 = float32;
   rowState.biasHi = 1;
   rowState.biasLo = 0;
   rowState.biasHi2 = 1;
   rowState.biasLo2 = 0;
-  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged, expRow(0) and biasedSum(0) change nothing
+  // Stryker disable next-line EqualityOperator: `c <= n` adds an empty chunk (len 0) when n is a multiple of WORK_CAP: nothing staged, the exponential pass and biasedSum(0) change nothing
   for (let c = 0; c < n; c += WORK_CAP) {
     const len = Math.min(WORK_CAP, n - c);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: `true` / `n >= WORK_CAP` re-stage a row within WORK_CAP, which the max pass staged already with the same values (`false` / `n <= WORK_CAP` are killed by the wide-row properties)
     if (n > WORK_CAP) stage(x, xo + c, len);
-    expRow(len, m);
+    if (float32) expRowFloat32(len, m);
+    else expRow(len, m);
     biasedSum(len);
   }
   // One biased sum from the two: 1 + Σ e_j = biasHi + (biasHi2 − 1) + biasLo + biasLo2, the first two
@@ -105,7 +115,8 @@ export function restage(x: FloatArray, xo: number, n: number, c: number, len: nu
   // Stryker disable next-line ConditionalExpression,EqualityOperator: `false` / `n < WORK_CAP` re-stage a row within WORK_CAP: stage and expRow (the only writers of WORK_X and WORK_E) recompute the same values from the same x and max, and every caller restages before writing its output (`true` / `n > WORK_CAP` are killed by the wide-row properties)
   if (n <= WORK_CAP) return;
   stage(x, xo + c, len);
-  expRow(len, rowState.max);
+  if (rowState.float32) expRowFloat32(len, rowState.max);
+  else expRow(len, rowState.max);
 }
 
 /** Copies the exponentials e_j of the row of the last FINITE_ROW `rowExp` into out[0 .. n). */

@@ -22,7 +22,8 @@ import { floatArray, type KernelInput, rowsOf } from './validate.js';
  * @param out Optional preallocated result of the same type and length (it may be x itself): it is
  *   written and returned, and nothing is allocated.
  * @returns An array of x's type (new unless `out` is given) (Float32Array for Float32Array, else Float64Array); float32
- *   results are computed in float64 and rounded once.
+ *   results are computed in float64, with exponentials of float32 grade (`expForFloat32`, relative
+ *   error below 3e-13), and rounded once.
  * @throws GradcheckError `GC_INVALID_ARGUMENT` (x not an array of numbers), `GC_OUT_OF_RANGE` (cols not
  *   a positive integer), `GC_SHAPE_MISMATCH` (cols does not divide x.length).
  * @example

@@ -47,7 +47,7 @@ export function softmaxJacobian<T extends KernelInput>(x: T, cols: number): Kern
  * @param x Logits, rows × cols. @param g Cotangent, same length as x (any float array type).
  * @param out Optional preallocated result (x's array type and length; may be x or g): written and
  *   returned, nothing allocated.
- * @returns x's array type.
+ * @returns x's array type (float32: computed in float64 with float32-grade exponentials, rounded once).
  * @throws GradcheckError `GC_SHAPE_MISMATCH` when g.length ≠ x.length, plus the errors of softmax.
  * @example softmaxVjp(new Float64Array([0, 0]), new Float64Array([1, 0]), 2) // [0.25, -0.25]
  */

@@ -16,9 +16,10 @@ import { WORK_CAP } from './workspace.js';
 /**
  * s_j = e_j / (1 + T), each within a few ulps of the exact value, for x[xo .. xo+n) into
  * out[oo .. oo+n) (any float arrays; float32 is read exactly and rounded once; `out` may be `x`).
+ * A Float32Array `out` gets float32-grade exponentials (rowExp.ts), any other float64-accurate ones.
  */
 export function softmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: number, n: number): void {
-  const kind = rowExp(x, xo, n);
+  const kind = rowExp(x, xo, n, out instanceof Float32Array);
   if (kind !== FINITE_ROW) {
     softmaxSpecialRow(kind, x, xo, out, oo, n);
     return;
@@ -38,7 +39,7 @@ export function softmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: numbe
  * relative accuracy however close to 0 it is. Arrays as for softmaxRow.
  */
 export function logSoftmaxRow(x: FloatArray, xo: number, out: FloatArray, oo: number, n: number): void {
-  const kind = rowExp(x, xo, n);
+  const kind = rowExp(x, xo, n, out instanceof Float32Array);
   if (kind !== FINITE_ROW) {
     logSoftmaxSpecialRow(kind, x, xo, out, oo, n);
     return;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expNonPositive, expPlus } from '../../src/kernels/exp.js';
+import { EXP_PARTS, expForFloat32, expNonPositive, expPlus } from '../../src/kernels/exp.js';
 import { EXP2_TABLE } from '../../src/kernels/expTable.js';
 import { mulberry32 } from '../../src/kernels/random.js';
 import { decimalContext, exactDecimal } from '../../src/oracles/preciseDecimal.js';
@@ -87,4 +87,46 @@ test('edges: NaN, infinities, overflow and underflow thresholds', () => {
   expect(expNonPositive(-746, 0)).toBe(0);
   expect(expPlus(0, 0)).toBe(1);
   expect(expNonPositive(0, 0)).toBe(1);
+});
+
+/** Worst |e/exp(d) − 1| over 400,000 points of (−708, 0], half of them in (−5, 0] where softmax mass lives. */
+function worstRelative(exp: (d: number) => number): number {
+  const u = mulberry32(4);
+  let worst = 0;
+  for (let i = 0; i < 400_000; i++) {
+    const d = i % 2 === 0 ? -u() * 708 : -u() * 5;
+    worst = Math.max(worst, Math.abs(exp(d) / expPlus(d, 0) - 1)); // expPlus: 0.53 ulp, 1.2e-16
+  }
+  return worst;
+}
+
+test('expForFloat32 is within 3e-13 relative of exp(d) on (−708, 0]: 2.5e-6 of a float32 ulp', () => {
+  expect(worstRelative(expForFloat32)).toBeLessThan(3e-13);
+});
+
+test('the 3e-13 bound tells a degree-2 polynomial (truncation r³/6 ≈ 4e-10) from the degree-3 one', () => {
+  const { tableHi, scaled, twoM64, invC, shifter, cFull } = EXP_PARTS;
+  const degree2 = (d: number) => {
+    const kf = d * invC + shifter - shifter;
+    const k = kf | 0;
+    const r = d - kf * cFull;
+    const th = tableHi[k & 255]!;
+    return (th + th * (r + r * r * 0.5)) * scaled[(k >> 8) + 1099]! * twoM64;
+  };
+  expect(worstRelative(degree2)).toBeGreaterThan(1e-10);
+});
+
+test('expForFloat32 edges: 1 at 0, subnormal results within 3e-13 relative plus an ulp, 0 below −745.2 and at −Infinity', () => {
+  expect(expForFloat32(0)).toBe(1);
+  expect(expForFloat32(-0)).toBe(1);
+  expect(expForFloat32(-1e308)).toBe(0);
+  expect(expForFloat32(-746)).toBe(0);
+  expect(expForFloat32(Number.NEGATIVE_INFINITY)).toBe(0);
+  expect(expForFloat32(-745.1)).toBe(5e-324);
+  const u = mulberry32(6);
+  for (let i = 0; i < 20_000; i++) {
+    const d = -708.4 - u() * 36.7; // subnormal results
+    const e = expNonPositive(d, 0); // within 1 subnormal ulp (5e-324) of exp(d)
+    expect(Math.abs(expForFloat32(d) - e)).toBeLessThanOrEqual(3e-13 * e + 1e-323);
+  }
 });

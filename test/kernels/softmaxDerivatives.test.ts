@@ -151,3 +151,20 @@ describe('accuracy where the textbook formulas cancel', () => {
     expect(Math.abs(v - exact)).toBeLessThanOrEqual(8 * 2 ** -52 * Math.abs(exact));
   });
 });
+
+test('float32 VJP/JVP keep exponentials down to exp(−745): a float64 cotangent of 1e308 shows them', () => {
+  // s_1 = exp(−720)/(1 + exp(−720)) ≈ 2.2e-313 (subnormal in float64) is invisible alone, but times
+  // v_1 = 1e308 it is ≈ 2.2e-5: the exact VJP is [−s_0·s_1·1e308, s_1·(1 − s_1)·1e308]. An
+  // exponential flushing subnormal results to 0 would give [0, 0].
+  const x = new Float32Array([0, -720]);
+  const s1 = Math.exp(-720);
+  const exact = [-s1 * 1e308, s1 * 1e308];
+  for (const f of [softmaxVjp, softmaxJvp]) {
+    const got = f(x, new Float64Array([0, 1e308]), 2);
+    expect(got).toBeInstanceOf(Float32Array);
+    for (let j = 0; j < 2; j++)
+      expect(Math.abs(got[j]! - exact[j]!)).toBeLessThan(2 * 2 ** -23 * Math.abs(exact[j]!));
+  }
+  // With a float32 cotangent the exact result, ≈ [−7.7e-283, 7.7e-283], rounds to [−0, 0]: signs kept.
+  expect(Array.from(softmaxVjp(x, new Float32Array([0, 3e38]), 2))).toEqual([-0, 0]);
+});
