@@ -8,7 +8,7 @@
 import { expect, test } from 'vitest';
 import { expForFloat32, expNonPositive } from '../../src/kernels/exp.js';
 import { rowState } from '../../src/kernels/rowExp.js';
-import { WORK_E } from '../../src/kernels/workspace.js';
+import { WORK_CAP, WORK_E } from '../../src/kernels/workspace.js';
 import {
   createMlp,
   crossEntropy,
@@ -76,4 +76,13 @@ test('an MLP computes its output probabilities in float64 whatever its parameter
     for (let i = 0; i < COLS; i++) mlp.params[i * COLS + i] = 1;
     expect(gradeAfter(() => mlpForward(mlp, mlp.params, x64, 2))).toBe('float64');
   }
+});
+
+test('a row wider than the workspace keeps its grade when its chunks are staged again', () => {
+  // WORK_CAP + 40 entries: the output pass re-stages each chunk (restage), the last one being `row`.
+  const wide = Float32Array.from({ length: WORK_CAP + COLS }, (_, j) =>
+    j < WORK_CAP ? -40 : row[j - WORK_CAP]!,
+  );
+  expect(gradeAfter(() => softmax(wide, wide.length))).toBe('float32');
+  expect(gradeAfter(() => logSoftmax(Float64Array.from(wide), wide.length))).toBe('float64');
 });
