@@ -4,13 +4,20 @@
  * compare with bit for bit. Only the public API is used. For float64 results e_j = exp(x_j − m) is
  * `expPlus` of the TwoSum-split difference (what the kernels' exponential pass computes, bit for bit,
  * for x_j ≤ m), and 1/S is softmax's largest entry (s_a = e_a·(1/S) with e_a = 1 exactly). For
- * float32 results from float32 arrays the kernels take float32-grade exponentials, `expForFloat32` of
+ * float32 results the kernels take float32-grade exponentials, `expForFloat32` of
  * the plain difference, and 1/S is here the exact 1/Σ e_j rounded once (decimal.js): the kernels'
  * double-double sum and reciprocal (reciprocal.ts) land within about 2⁻⁵⁰ ulp of it, so the two
  * round alike unless 1/S lies that close to a midpoint.
  */
-import type { Decimal } from 'gradcheck';
-import { type DType, exactDecimal, expForFloat32, expPlus, type FloatArray, softmax } from 'gradcheck';
+import {
+  type Decimal,
+  type DType,
+  exactDecimal,
+  expForFloat32,
+  expPlus,
+  type FloatArray,
+  softmax,
+} from 'gradcheck';
 
 /** exp(x − m) for x ≤ m, with the rounding error of x − m carried (TwoSum), as the kernels do. */
 export function shiftedExp(x: number, m: number): number {
@@ -35,7 +42,7 @@ function rowParts(x: ArrayLike<number>, o: number, cols: number, float32: boolea
 /**
  * The softmax VJP/JVP of finite rows as projectionRow.ts documents it: with e_j = exp(x_j − m), the
  * argmax a, D = Σ_j e_j (v_j − v_a) summed in order and 1/S, out_j = e_j·(1/S)·((v_j − v_a) − D·(1/S)),
- * evaluated in float64 and rounded once to float32 for a float32 result (x and v float32 arrays).
+ * evaluated in float64 and rounded once to float32 for a float32 result.
  */
 export function plainProjection(x: FloatArray, v: FloatArray, cols: number, dtype: DType): number[] {
   const round = dtype === 'float32' ? Math.fround : (y: number) => y;

@@ -40,7 +40,8 @@ export function crossEntropy(logits: KernelInput, labels: Labels, cols: number):
  * (it is computed as −(non-dominant mass)/S). Rows sum to 0 up to rounding.
  *
  * @param out Optional preallocated result (logits' array type and length; may be logits itself).
- * @returns logits' array type (float32 computed in float64, with float32-grade exponentials, and rounded once).
+ * @returns logits' array type (float32 computed in float64, with float32-grade exponentials, and
+ *   rounded once).
  * @example crossEntropyGrad(new Float64Array([0, 0]), [1], 2) // Float64Array [0.5, -0.5]
  */
 export function crossEntropyGrad<T extends KernelInput>(

@@ -114,10 +114,10 @@ const C_FULL = 0.0027076061740622863;
  * 2.5·10⁻⁶ of a float32 ulp) for normal results, that plus an ulp (rounding to the subnormal grid)
  * for subnormal ones, and 0 below −745.2, like expNonPositive. The exponential of the softmax
  * family's float32 results (expRow.ts, `expRowFloat32`): less than half the arithmetic of
- * expNonPositive, with the same table and scaling
- * but no low parts (no TwoSum of the shift, no C_LO, no table low part) and a degree-3 Taylor
- * polynomial (truncation r⁴/24 < 1.4e-13 for |r| ≤ ln2/512; the rounding of k·C adds up to 1.2e-13
- * at d = −708). Callers guarantee that d is not NaN and not positive.
+ * expNonPositive, with the same table and scaling but no low parts (no TwoSum of the shift, no C_LO,
+ * no table low part) and a degree-3 Taylor polynomial (truncation r⁴/24 < 1.4e-13 for
+ * |r| ≤ ln2/512; the rounding of k·C adds up to 1.2e-13 at d = −708). Callers guarantee that d is
+ * not NaN and not positive.
  *
  * @example expForFloat32(-1) // 0.36787944117144233 to within 3e-13 relative
  */
@@ -133,8 +133,9 @@ export function expForFloat32(d: number): number {
 
 /**
  * The constants and tables of expNonPositive and expForFloat32, for the row loops of expRow.ts, which
- * inline the same formulas by hand (a call per element costs V8 a closure check and registers) and must give the same
- * bits (test/kernels/expRow.test.ts compares them). Read them into module-local constants.
+ * inline the same formulas by hand (a call per element costs V8 a closure check and registers) and
+ * must give the same bits (test/kernels/expRow.test.ts compares them). Read them into module-local
+ * constants.
  */
 export const EXP_PARTS = {
   tableHi: TABLE_HI,

@@ -9,8 +9,8 @@
  * and more live registers; the tables, constants and workspace rows are module-local `const`s because
  * an imported binding is re-read through a checked cell on every use, and a typed array passed as an
  * argument is re-checked on every iteration. One entry per step: two per step (the formula written
- * out twice) took 0.64–0.72 of the time when timed alone, but made the kernels 3–8% slower, where
- * V8 inlines the loop into rowExp. test/kernels/expRow.test.ts checks that every result equals
+ * out twice) took 0.64–0.72 of the time when timed alone, but left the kernels no faster
+ * (0.92–1.0×, bench A/B in one process). test/kernels/expRow.test.ts checks that every result equals
  * expNonPositive's.
  *
  * Results that are rounded to float32 need far less: `expRowFloat32` inlines expForFloat32 (exp.ts),

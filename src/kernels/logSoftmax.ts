@@ -26,7 +26,8 @@ import { floatArray, type KernelInput, rowsOf } from './validate.js';
  * @param cols Row width, a positive integer dividing `x.length`.
  * @param out Optional preallocated result of the same type and length (it may be x itself): it is
  *   written and returned, and nothing is allocated.
- * @returns An array of x's type (new unless `out` is given); float32 results are computed in float64 (exponentials of float32 grade, `expForFloat32`) and rounded once.
+ * @returns An array of x's type (new unless `out` is given); float32 results are computed in
+ *   float64 (exponentials of float32 grade, `expForFloat32`) and rounded once.
  * @throws GradcheckError `GC_INVALID_ARGUMENT`, `GC_OUT_OF_RANGE`, `GC_SHAPE_MISMATCH` as for softmax.
  * @example
  * logSoftmax(new Float64Array([0, -700]), 2) // Float64Array [-9.85967654375977e-305, -700]
