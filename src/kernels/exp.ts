@@ -4,38 +4,35 @@
  * `x − max` into the exponential (exp(hi + lo) = exp(hi)·exp(lo) ≈ exp(hi)·(1 + lo)).
  *
  * Algorithm (Tang, "Table-driven implementation of the exponential function in IEEE floating-point
- * arithmetic", ACM TOMS 15(2), 1989), with 256 table entries:
- *   k = round(d·256/ln2),  r = (d − k·C_hi) + (lo − k·C_lo)  (C = ln2/256, k·C_hi exact),
- *   exp(d + lo) = 2^⌊k/256⌋ · 2^((k mod 256)/256) · exp(r),  |r| ≤ ln2/512 ≈ 0.00135,
- *   exp(r) − 1 ≈ c1·r + r²/2 + c3·r³ + r⁴/24: the degree-5 Taylor polynomial with its r⁵ term
- *   economised by a Chebyshev polynomial (error < 2.4e-18), evaluated in Estrin's form
- *   c1·r + r²·((1/2 + c3·r) + r²/24) (a shorter dependency chain than Horner's; |p| < 0.0014, so the
- *   order of its roundings is invisible in the result), 2^(j/256) stored as a hi/lo pair.
- * Measured error: ≤ 0.51 ulp for normal results, ≤ 1 ulp for subnormal ones (test/kernels/exp.test.ts
- * checks ~10^6 points against a double-double reference and a sample against decimal.js).
+ * arithmetic", ACM TOMS 15(2), 1989), with 2048 table entries:
+ *   k = round(d·2048/ln2),  r = (d − k·C_hi) + (lo − k·C_lo)  (C = ln2/2048, k·C_hi exact),
+ *   exp(d + lo) = 2^⌊k/2048⌋ · 2^((k mod 2048)/2048) · exp(r),  |r| ≤ R = ln2/4096 ≈ 0.000169,
+ *   exp(r) ≈ (1 + c0) + r + c2·r² + r³/6: the degree-4 Taylor polynomial with its r⁴ term
+ *   economised (Chebyshev, on r² ∈ [0, R²]: c2 = 1/2 + R²/24, c0 = −R⁴/192; error < 4.3e-18), the
+ *   constant c0 folded into the table, whose entries 2^(j/2048) are stored as hi + lo pairs with
+ *   hi + lo = 2^(j/2048)·(1 + c0). The result is hi + (lo + hi·p), p = r + r²·(c2 + r/6).
+ * Measured error: ≤ 0.54 ulp for normal results (0.538 worst over 10⁶ points; 0.5 of it is the final
+ * rounding), ≤ 1 ulp for subnormal ones (test/kernels/exp.test.ts checks ~10^6 points against a
+ * double-double reference and a sample against decimal.js).
  * Below −745.2 the result is 0, above 709.78 +Infinity; NaN gives NaN. V8 inlines these functions;
- * `Math.exp` is a call into C and about twice as slow.
+ * `Math.exp` is a call into C and about twice as slow. The previous form, a 256-entry table (4 KiB)
+ * with a degree-4 polynomial, at 0.51 ulp, made the float64 softmax kernels slower by a median
+ * factor of 1.07 (0.99–1.15 over 20 in-kernel A/B runs): two multiplications and an addition more.
  */
 import { EXP2_TABLE } from './expTable.js';
 
 // Constants are module-local on purpose: V8 reads an imported binding through a checked cell on
 // every use, which halves the speed of this function.
-/** 2^(j/256) split into its nearest double TABLE_HI[j] and the nearest remainder TABLE_LO[j]. */
-const TABLE_HI = new Float64Array(256);
-const TABLE_LO = new Float64Array(256);
-for (let j = 0; j < 256; j++) {
-  TABLE_HI[j] = EXP2_TABLE[2 * j]!;
-  TABLE_LO[j] = EXP2_TABLE[2 * j + 1]!;
-}
-/** ln(2)/256 split so that k·C_HI is exact for |k| < 2^19: C_HI has 34 significant bits. */
-const C_HI = 0.002707606173999011;
-/** The double nearest ln(2)/256 − C_HI. */
-const C_LO = 6.327543041662719e-14;
-/** The double nearest 256/ln(2). */
-const INV_C = 369.3299304675746;
-/** Economised coefficients: c1 = 1 − 5R⁴/1920, c3 = 1/6 + R²/96, R = ln2/512. */
-const C1 = 0.9999999999999912;
-const C3 = 0.16666668575815416;
+/** [hi_j, lo_j] interleaved, hi_j + lo_j = 2^(j/2048)·(1 + c0) (expTable.ts). */
+const TABLE = EXP2_TABLE;
+/** ln(2)/2048 split so that k·C_HI is exact for |k| < 2^24: C_HI has 29 significant bits. */
+const C_HI = 0.0003384507717782981;
+/** The double nearest ln(2)/2048 − C_HI. */
+const C_LO = -2.0512280628325608e-14;
+/** The double nearest 2048/ln(2). */
+const INV_C = 2954.639443740597;
+/** Economised coefficient c2 = 1/2 + R²/24, R = ln2/4096 (the double nearest it). */
+const C2 = 0.500000001193218;
 /** 1.5·2^52: adding it rounds a double of magnitude < 2^51 to an integer (ties to even). */
 const SHIFTER = 6755399441055744;
 
@@ -61,15 +58,13 @@ export function expNonPositive(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const r2 = r * r;
-  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
-  const j = k & 255;
-  const th = TABLE_HI[j]!;
-  return (th + (TABLE_LO[j]! + th * p)) * SCALED[(k >> 8) + 1099]! * TWO_M64;
+  const i = (k & 2047) << 1;
+  const th = TABLE[i]!;
+  return (th + (TABLE[i + 1]! + th * (r + r * r * (C2 + r * (1 / 6))))) * SCALED[(k >> 11) + 1099]! * TWO_M64;
 }
 
 /**
- * exp(d + lo) for any d, with at most about half an ulp of error in the normal range.
+ * exp(d + lo) for any d, with at most 0.54 ulp of error in the normal range.
  * `lo` must be tiny next to 1 (it is the rounding error of a subtraction producing d); pass 0 for a
  * plain exponential.
  *
@@ -80,11 +75,9 @@ export function expPlus(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const r2 = r * r;
-  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
-  const j = k & 255;
-  const th = TABLE_HI[j]!;
-  return (th + (TABLE_LO[j]! + th * p)) * POW2[(k >> 8) + 1022]!;
+  const i = (k & 2047) << 1;
+  const th = TABLE[i]!;
+  return (th + (TABLE[i + 1]! + th * (r + r * r * (C2 + r * (1 / 6))))) * POW2[(k >> 11) + 1022]!;
 }
 
 /**
@@ -99,23 +92,26 @@ function expOutside(d: number, lo: number): number {
   const kf = d * INV_C + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_HI + (lo - kf * C_LO);
-  const r2 = r * r;
-  const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
-  const j = k & 255;
-  const th = TABLE_HI[j]!;
-  return (th + (TABLE_LO[j]! + th * p)) * POW2[(k >> 8) + 1021]! * 2;
+  const i = (k & 2047) << 1;
+  const th = TABLE[i]!;
+  return (th + (TABLE[i + 1]! + th * (r + r * r * (C2 + r * (1 / 6))))) * POW2[(k >> 11) + 1021]! * 2;
 }
 
 /** The double nearest ln(2)/256, for expForFloat32 (whose k·C may round: it needs no exact split). */
 const C_FULL = 0.0027076061740622863;
+/** The double nearest 256/ln(2), for expForFloat32. */
+const INV_C256 = 369.3299304675746;
+/** 2^(j/256) to the nearest double (the table's hi_8j), for expForFloat32: 2 KiB, not 32. */
+const TABLE_HI256 = new Float64Array(256);
+for (let j = 0; j < 256; j++) TABLE_HI256[j] = TABLE[16 * j]!;
 
 /**
  * exp(d) for d ≤ 0 or −Infinity to float32 grade: a relative error below 3e-13 (2.2e-13 measured;
  * 2.5·10⁻⁶ of a float32 ulp) for normal results, that plus an ulp (rounding to the subnormal grid)
  * for subnormal ones, and 0 below −745.2, like expNonPositive. The exponential of the softmax
- * family's float32 results (expRow.ts, `expRowFloat32`): less than half the arithmetic of
- * expNonPositive, with the same table and scaling but no low parts (no TwoSum of the shift, no C_LO,
- * no table low part) and a degree-3 Taylor polynomial (truncation r⁴/24 < 1.4e-13 for
+ * family's float32 results (expRow.ts, `expRowFloat32`): less arithmetic than expNonPositive,
+ * with the same scaling and every eighth entry of its table (2^(j/256)) but no low parts (no TwoSum
+ * of the shift, no C_LO, no table low part) and a degree-3 Taylor polynomial (truncation r⁴/24 < 1.4e-13 for
  * |r| ≤ ln2/512; the rounding of k·C adds up to 1.2e-13 at d = −708). Callers guarantee that d is
  * not NaN and not positive.
  *
@@ -124,10 +120,10 @@ const C_FULL = 0.0027076061740622863;
 export function expForFloat32(d: number): number {
   // Stryker disable next-line EqualityOperator: at d = −745.2 itself the formula below also gives 0 (2^−1076·(1 + p), under half the least subnormal)
   if (!(d > -745.2)) return 0;
-  const kf = d * INV_C + SHIFTER - SHIFTER;
+  const kf = d * INV_C256 + SHIFTER - SHIFTER;
   const k = kf | 0;
   const r = d - kf * C_FULL;
-  const th = TABLE_HI[k & 255]!;
+  const th = TABLE_HI256[k & 255]!;
   return (th + th * (r + r * r * (0.5 + r * (1 / 6)))) * SCALED[(k >> 8) + 1099]! * TWO_M64;
 }
 
@@ -138,15 +134,15 @@ export function expForFloat32(d: number): number {
  * constants.
  */
 export const EXP_PARTS = {
-  tableHi: TABLE_HI,
-  tableLo: TABLE_LO,
+  table: TABLE,
+  tableHi256: TABLE_HI256,
   scaled: SCALED,
   twoM64: TWO_M64,
   cFull: C_FULL,
+  invC256: INV_C256,
   cHi: C_HI,
   cLo: C_LO,
   invC: INV_C,
-  c1: C1,
-  c3: C3,
+  c2: C2,
   shifter: SHIFTER,
 } as const;

@@ -21,16 +21,16 @@
 import { EXP_PARTS } from './exp.js';
 import { WORK_E, WORK_X } from './workspace.js';
 
-const TABLE_HI = EXP_PARTS.tableHi;
-const TABLE_LO = EXP_PARTS.tableLo;
+const TABLE = EXP_PARTS.table;
+const TABLE_HI256 = EXP_PARTS.tableHi256;
 const SCALED = EXP_PARTS.scaled;
 const C_FULL = EXP_PARTS.cFull;
+const INV_C256 = EXP_PARTS.invC256;
 const TWO_M64 = EXP_PARTS.twoM64;
 const C_HI = EXP_PARTS.cHi;
 const C_LO = EXP_PARTS.cLo;
 const INV_C = EXP_PARTS.invC;
-const C1 = EXP_PARTS.c1;
-const C3 = EXP_PARTS.c3;
+const C2 = EXP_PARTS.c2;
 const SHIFTER = EXP_PARTS.shifter;
 const X = WORK_X;
 const E = WORK_E;
@@ -55,11 +55,10 @@ export function expRow(n: number, m: number): void {
       const kf = d * INV_C + SHIFTER - SHIFTER;
       const k = kf | 0;
       const r = d - kf * C_HI + (dLo - kf * C_LO);
-      const r2 = r * r;
-      const p = r * C1 + r2 * (0.5 + r * C3 + r2 * (1 / 24));
-      const i = k & 255;
-      const th = TABLE_HI[i]!;
-      ej = (th + (TABLE_LO[i]! + th * p)) * SCALED[(k >> 8) + 1099]! * TWO_M64;
+      const i = (k & 2047) << 1;
+      const th = TABLE[i]!;
+      ej =
+        (th + (TABLE[i + 1]! + th * (r + r * r * (C2 + r * (1 / 6))))) * SCALED[(k >> 11) + 1099]! * TWO_M64;
     }
     E[j] = ej;
   }
@@ -81,10 +80,10 @@ export function expRowFloat32(n: number, m: number): void {
     // Stryker disable next-line EqualityOperator: at d = −745.2 itself the formula also gives 0 (expForFloat32)
     if (d > -745.2) {
       // expForFloat32(d), exp.ts.
-      const kf = d * INV_C + SHIFTER - SHIFTER;
+      const kf = d * INV_C256 + SHIFTER - SHIFTER;
       const k = kf | 0;
       const r = d - kf * C_FULL;
-      const th = TABLE_HI[k & 255]!;
+      const th = TABLE_HI256[k & 255]!;
       ej = (th + th * (r + r * r * (0.5 + r * (1 / 6)))) * SCALED[(k >> 8) + 1099]! * TWO_M64;
     }
     E[j] = ej;
