@@ -18,152 +18,88 @@
  * back to back), which a shared machine's drift between rounds moves far less than a ratio of
  * medians taken over the whole series (earlier runs saw the same baseline run 1.5× faster early in a
  * run than late in it). So the speed-up is close to, not exactly, the ratio of the two rates shown.
+ *
+ * Each case (kernel × dtype) runs in PROCESSES fresh child processes, one after the other
+ * (bench/throughputChild.ts): V8 compiles the same plain function differently from process to
+ * process (the baseline of one case was measured 1.5× faster in some processes than in others), and
+ * in one long process the cases would share type feedback and heap. The tables show the medians over
+ * the processes, and the range of the speed-up over them.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  createMlp,
-  crossEntropy,
-  crossEntropyGrad,
   Decimal,
   logSoftmax,
-  mlpBackward,
   mulberry32,
   preciseLogSoftmax,
   preciseSoftmax,
   softmax,
-  softmaxVjp,
   ulpError,
 } from '../src/index.js';
-import { keep, measure, rate, table } from './harness.js';
+import { keep, rate, table } from './harness.js';
+import { logSoftmaxPlain, softmaxPlain } from './kernelsBaseline.js';
+import { median, PAIR_ROUNDS, type Pair } from './pairs.js';
 import {
-  crossEntropyGradPlain,
-  crossEntropyPlain,
-  logSoftmaxPlain,
-  mlpPlain,
-  type PlainLayer,
-  softmaxPlain,
-  softmaxVjpPlain,
-} from './kernelsBaseline.js';
+  type CaseName,
+  type CaseResult,
+  COLS,
+  DTYPES,
+  type Dtype,
+  KERNELS,
+  MLP_BATCH,
+  ROWS,
+} from './throughputCases.js';
 
-const ROWS = 1024;
-const COLS = 1000;
-const ROUNDS = 15;
-const ROUND_MS = 60;
+/** Fresh processes per throughput case (`BENCH_PROCESSES` overrides). */
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
+const CHILD = new URL('./throughputChild.ts', import.meta.url);
 
-interface Pair {
-  /** Median kernel rate over the rounds, in units per CPU-second. */
-  readonly kernel: number;
-  /** Median baseline rate over the same rounds. */
-  readonly baseline: number;
-  /** The median over the rounds of kernel rate / baseline rate within a round. */
-  readonly ratio: number;
-}
-
-/** Units per CPU-second of `fn` over one round of at least ROUND_MS of wall time. */
-function cpuRate(fn: () => unknown, units: number): number {
-  let sink: unknown;
-  let calls = 0;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  do {
-    sink = fn();
-    calls++;
-  } while (performance.now() - start < ROUND_MS);
-  const used = process.cpuUsage(cpu);
-  keep(sink);
-  return (calls * units) / ((used.user + used.system) / 1e6);
-}
-
-/** Alternates kernel and baseline for ROUNDS rounds: median rates, and the median per-round ratio. */
-function pair(kernel: () => unknown, baseline: () => unknown, units: number): Pair {
-  measure(kernel, { samples: 1, minSampleMs: 20, warmupMs: 300 });
-  measure(baseline, { samples: 1, minSampleMs: 20, warmupMs: 300 });
-  const k: number[] = [];
-  const b: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      k.push(cpuRate(kernel, units));
-      b.push(cpuRate(baseline, units));
-    } else {
-      b.push(cpuRate(baseline, units));
-      k.push(cpuRate(kernel, units));
-    }
+/** Runs one case in PROCESSES fresh processes, one after the other. */
+function measureCase(name: CaseName, dtype: Dtype): CaseResult[] {
+  const results: CaseResult[] = [];
+  for (let p = 0; p < PROCESSES; p++) {
+    const json = execFileSync(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), CHILD.pathname, name, dtype],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    results.push(JSON.parse(json) as CaseResult);
   }
-  const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1]!;
-  return { kernel: median(k), baseline: median(b), ratio: median(k.map((v, r) => v / b[r]!)) };
+  return results;
 }
+
+/** Median rates over the processes, and the median speed-up with its range over the processes. */
+function cells(pairs: readonly Pair[], unit: string): [string, string, string] {
+  const ratios = pairs.map((p) => p.ratio);
+  const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+  return [
+    rate(median(pairs.map((p) => p.kernel)), unit),
+    rate(median(pairs.map((p) => p.baseline)), unit),
+    `${median(ratios).toFixed(2)}× (${range})`,
+  ];
+}
+
+const HOW = `medians over ${PROCESSES} fresh processes of the medians of ${PAIR_ROUNDS} alternating rounds; speed-up = median over the processes of the per-round ratios' median, with its range`;
 
 function throughput(): string {
-  const u = mulberry32(1);
-  const x64 = Float64Array.from({ length: ROWS * COLS }, () => (u() - 0.5) * 20);
-  const g64 = Float64Array.from({ length: ROWS * COLS }, () => u() - 0.5);
-  const labels = Int32Array.from({ length: ROWS }, () => Math.floor(u() * COLS));
-  const x = Array.from(x64);
-  const g = Array.from(g64);
-  const labelArray = Array.from(labels);
   const rows: string[][] = [];
-  const cell = (v: number) => rate(v, ' elem/s');
-  for (const dtype of ['float64', 'float32'] as const) {
-    const xs = dtype === 'float32' ? Float32Array.from(x64) : x64;
-    const gs = dtype === 'float32' ? Float32Array.from(g64) : g64;
-    const out = dtype === 'float32' ? new Float32Array(xs.length) : new Float64Array(xs.length);
-    const plainOut = Array.from(x);
-    // [name, kernel allocating, plain allocating, kernel into out, plain into out]
-    const cases: [string, () => unknown, () => unknown, () => unknown, () => unknown][] = [
-      [
-        'softmax',
-        () => softmax(xs, COLS),
-        () => softmaxPlain(x, COLS),
-        () => softmax(xs, COLS, out),
-        () => softmaxPlain(x, COLS, plainOut),
-      ],
-      [
-        'logSoftmax',
-        () => logSoftmax(xs, COLS),
-        () => logSoftmaxPlain(x, COLS),
-        () => logSoftmax(xs, COLS, out),
-        () => logSoftmaxPlain(x, COLS, plainOut),
-      ],
-      [
-        'softmaxVjp',
-        () => softmaxVjp(xs, gs, COLS),
-        () => softmaxVjpPlain(x, g, COLS),
-        () => softmaxVjp(xs, gs, COLS, out),
-        () => softmaxVjpPlain(x, g, COLS, plainOut),
-      ],
-      [
-        'crossEntropyGrad',
-        () => crossEntropyGrad(xs, labels, COLS),
-        () => crossEntropyGradPlain(x, labelArray, COLS),
-        () => crossEntropyGrad(xs, labels, COLS, out),
-        () => crossEntropyGradPlain(x, labelArray, COLS, plainOut),
-      ],
-    ];
-    for (const [name, kernelNew, plainNew, kernelInto, plainInto] of cases) {
-      const fresh = pair(kernelNew, plainNew, ROWS * COLS);
-      const into = pair(kernelInto, plainInto, ROWS * COLS);
-      rows.push([
-        name,
-        dtype,
-        cell(fresh.kernel),
-        cell(fresh.baseline),
-        `${fresh.ratio.toFixed(2)}×`,
-        cell(into.kernel),
-        cell(into.baseline),
-        `${into.ratio.toFixed(2)}×`,
-      ]);
+  for (const dtype of DTYPES) {
+    for (const name of KERNELS) {
+      const results = measureCase(name, dtype);
+      const label = name === 'crossEntropy' ? 'crossEntropy (loss)' : name;
+      const fresh = cells(
+        results.map((r) => r.fresh),
+        ' elem/s',
+      );
+      const into = cells(
+        results.map((r) => r.into),
+        ' elem/s',
+      );
+      rows.push([label, dtype, ...fresh, ...into]);
     }
-    // The loss allocates nothing on either side: one measurement serves both columns.
-    const loss = pair(
-      () => crossEntropy(xs, labels, COLS),
-      () => crossEntropyPlain(x, labelArray, COLS),
-      ROWS * COLS,
-    );
-    const l = [cell(loss.kernel), cell(loss.baseline), `${loss.ratio.toFixed(2)}×`];
-    rows.push(['crossEntropy (loss)', dtype, ...l, ...l]);
   }
   return table(
-    `Kernel throughput, ${ROWS} × ${COLS} logits, per CPU-second (medians of ${ROUNDS} alternating rounds; speed-up = median of the per-round ratios; plain = number[] with Math.exp)`,
+    `Kernel throughput, ${ROWS} × ${COLS} logits, per CPU-second (${HOW}; plain = number[] with Math.exp; the loss allocates nothing: one measurement serves both columns)`,
     [
       'kernel',
       'dtype',
@@ -179,37 +115,16 @@ function throughput(): string {
 }
 
 function mlp(): string {
-  const sizes = [784, 128, 10];
-  const batch = 32;
-  const u = mulberry32(2);
-  const x64 = Float64Array.from({ length: batch * 784 }, () => u());
-  const labels = Array.from({ length: batch }, () => Math.floor(u() * 10));
-  const rows: string[][] = [];
-  for (const dtype of ['float64', 'float32'] as const) {
-    const net = createMlp({ sizes, activations: 'relu', dtype, seed: 3, biasScale: 0.1 });
-    const xs = dtype === 'float32' ? Float32Array.from(x64) : x64;
-    const layers: PlainLayer[] = net.layers.map((l) => ({
-      W: Array.from(net.weights(l.index)),
-      b: Array.from(net.bias(l.index)),
-      inDim: l.inDim,
-      outDim: l.outDim,
-    }));
-    const x = Array.from(x64);
-    const p = pair(
-      () => mlpBackward(net, net.params, xs, labels),
-      () => mlpPlain(layers, x, labels, batch),
-      batch,
-    );
-    rows.push([
-      `784-128-10 relu, batch ${batch}`,
-      dtype,
-      rate(p.kernel, ' samples/s'),
-      rate(p.baseline, ' samples/s'),
-      `${p.ratio.toFixed(2)}×`,
-    ]);
-  }
+  const rows = DTYPES.map((dtype) => [
+    `784-128-10 relu, batch ${MLP_BATCH}`,
+    dtype,
+    ...cells(
+      measureCase('mlp', dtype).map((r) => r.fresh),
+      ' samples/s',
+    ),
+  ]);
   return table(
-    'MLP forward + backward (loss, all parameter gradients, per-layer deltas; per CPU-second, medians of alternating rounds, speed-up = median of the per-round ratios)',
+    `MLP forward + backward (loss, all parameter gradients, per-layer deltas; per CPU-second, ${HOW})`,
     ['network', 'dtype', 'gradcheck', 'plain number[]', 'speed-up'],
     rows,
   );
