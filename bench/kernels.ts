@@ -27,6 +27,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   Decimal,
   logSoftmax,
@@ -50,9 +51,14 @@ import {
   ROWS,
 } from './throughputCases.js';
 
-/** Fresh processes per throughput case (`BENCH_PROCESSES` overrides). */
+/** Fresh processes per throughput case (default 3; the environment variable BENCH_PROCESSES overrides). */
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
-const CHILD = new URL('./throughputChild.ts', import.meta.url);
+if (!Number.isInteger(PROCESSES) || PROCESSES < 1) {
+  throw new Error(
+    `bench/kernels: BENCH_PROCESSES must be a positive integer (got ${process.env.BENCH_PROCESSES})`,
+  );
+}
+const CHILD = fileURLToPath(new URL('./throughputChild.ts', import.meta.url));
 
 /** Runs one case in PROCESSES fresh processes, one after the other. */
 function measureCase(name: CaseName, dtype: Dtype): CaseResult[] {
@@ -60,7 +66,7 @@ function measureCase(name: CaseName, dtype: Dtype): CaseResult[] {
   for (let p = 0; p < PROCESSES; p++) {
     const json = execFileSync(
       process.execPath,
-      ['--import', import.meta.resolve('tsx'), CHILD.pathname, name, dtype],
+      ['--import', import.meta.resolve('tsx'), CHILD, name, dtype],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     results.push(JSON.parse(json) as CaseResult);
