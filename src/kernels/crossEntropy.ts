@@ -2,16 +2,19 @@
  * Softmax cross-entropy with integer labels: the mean over rows of −log softmax(logits)[label],
  * and its gradient with respect to the logits, (softmax − onehot)/rows.
  */
-import { accumulate, accumulatedMean, accumulator, type KernelOutput, resultArray } from './arrays.js';
+import { accumulatedMean, accumulator, type KernelOutput, resultArray } from './arrays.js';
 import { labelRow } from './crossEntropyRow.js';
 import { checkLabels, type Labels } from './labels.js';
+import { accumulateRowLoss } from './rowLoss.js';
 import { floatArray, type KernelInput, nonEmpty, rowsOf } from './validate.js';
 
 /**
  * Mean softmax cross-entropy (1/rows)·Σ_r −log softmax(logits_r)[labels_r], computed through the
  * stable log-softmax (log1p of the non-dominant mass): a few ulps from the exact value, finite for
- * every finite logit (±1e308 included), and exactly 0 only when the exact loss underflows.
- * The row losses are summed with TwoSum before dividing by rows.
+ * every finite logit (±1e308 included) unless the exact mean exceeds the largest double (then
+ * +Infinity, its correct rounding), and exactly 0 only when the exact loss underflows. The row losses
+ * are summed with TwoSum before dividing by rows; a row's loss may exceed the largest double
+ * (logits [1e308, −1e308], label 1: 2e308) and still count exactly (rowLoss.ts).
  *
  * Special values: a label whose logit is −Infinity (masked) gives +Infinity; a row of NaN gives NaN;
  * a label on a +Infinity logit among c gives log(c) for that row, off them +Infinity.
@@ -30,7 +33,7 @@ export function crossEntropy(logits: KernelInput, labels: Labels, cols: number):
   nonEmpty('crossEntropy', 'logits', xs.length);
   const ls = checkLabels('crossEntropy', labels, rows, cols);
   const acc = accumulator();
-  for (let r = 0; r < rows; r++) accumulate(acc, labelRow(xs, r * cols, cols, ls[r]!, null, 0, rows));
+  for (let r = 0; r < rows; r++) accumulateRowLoss(acc, labelRow(xs, r * cols, cols, ls[r]!, null, 0, rows));
   return accumulatedMean(acc, rows);
 }
 

@@ -9,6 +9,7 @@ import { expForFloat32, expNonPositive } from './exp.js';
 import { nonDominantMass } from './nonDominantMass.js';
 import { reciprocal } from './reciprocal.js';
 import { exponentialsInto, FINITE_ROW, indexOfMax, restage, rowExp, rowState } from './rowExp.js';
+import { rowLoss } from './rowLoss.js';
 import { writeScaled } from './rowOutputs.js';
 import { logSoftmaxRow, softmaxRow } from './softmaxRow.js';
 import { WORK_CAP } from './workspace.js';
@@ -28,6 +29,7 @@ export function labelRow(
   rows: number,
 ): number {
   const xl = x[xo + label]!;
+  rowLoss.half = Number.NaN;
   // A float32 gradient takes float32-grade exponentials (rowExp.ts); the loss then has their 3e-13
   // relative error too, which crossEntropyGrad, the only caller passing one, discards.
   const float32 = grad instanceof Float32Array;
@@ -46,7 +48,11 @@ export function labelRow(
   const tHi = rowState.tHi;
   const tLo = rowState.tLo;
   // −log s_l = log1p(T) + (m − x_l): two nonnegative terms, no cancellation (+Infinity when masked).
-  const loss = Math.log1p(tHi) + tLo / (1 + tHi) + (m - xl);
+  const l = Math.log1p(tHi) + tLo / (1 + tHi);
+  const loss = l + (m - xl);
+  // m − x_l beyond the largest double (logits ±1e308): the caller adds two finite halves (rowLoss.ts).
+  if (loss === Number.POSITIVE_INFINITY && xl > Number.NEGATIVE_INFINITY)
+    rowLoss.half = l / 2 + (m / 2 - xl / 2);
   if (grad !== null) {
     const inv = reciprocal(rowState.sHi, rowState.sLo);
     const scale = inv / rows;
@@ -113,6 +119,7 @@ export function targetRow(
   go: number,
   rows: number,
 ): number {
+  rowLoss.half = Number.NaN;
   const kind = rowExp(x, xo, n, false);
   if (kind !== FINITE_ROW) return specialTargetRow(x, xo, n, y, yo, tmp, grad, go, rows);
   nonDominantMass(x, xo, n);
@@ -132,12 +139,34 @@ export function targetRow(
     // log s_j = (x_j − m) − l, as in logSoftmaxRow.
     if (yj !== 0) loss -= yj * (x[xo + j]! - m - l);
   }
+  if (!Number.isFinite(loss)) halveTargetLoss(x, xo, n, y, yo, m, l);
   if (grad !== null) {
     const inv = reciprocal(rowState.sHi, rowState.sLo);
     for (let j = 0; j < n; j++) grad[go + j] = (tmp[j]! * inv * ySum - y[yo + j]!) / rows;
     grad[go + a] = ((yRest - y[yo + a]! * t) * inv) / rows;
   }
   return loss;
+}
+
+/**
+ * A finite row whose target loss overflowed (x_j − m beyond the largest double for logits ±1e308):
+ * half of it, −Σ_j y_j·((x_j/2 − m/2) − l/2), into rowLoss.half when that is finite (rowLoss.ts).
+ */
+function halveTargetLoss(
+  x: Float64Array,
+  xo: number,
+  n: number,
+  y: ArrayLike<number>,
+  yo: number,
+  m: number,
+  l: number,
+): void {
+  let half = 0;
+  for (let j = 0; j < n; j++) {
+    const yj = y[yo + j]!;
+    if (yj !== 0) half -= yj * (x[xo + j]! / 2 - m / 2 - l / 2);
+  }
+  if (Number.isFinite(half)) rowLoss.half = half;
 }
 
 /** NaN, all-masked and +Infinity rows: log-softmax and softmax conventions applied directly. */

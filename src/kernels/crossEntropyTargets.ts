@@ -3,7 +3,6 @@
  * and its gradient (s·Σ_j y_j − y)/rows ((s − y)/rows for targets that sum to 1).
  */
 import {
-  accumulate,
   accumulatedMean,
   accumulator,
   allocLike,
@@ -16,6 +15,7 @@ import {
 } from './arrays.js';
 import { targetRow } from './crossEntropyRow.js';
 import { checkTargets } from './labels.js';
+import { accumulateRowLoss } from './rowLoss.js';
 import { floatArray, type KernelInput, nonEmpty, rowsOf } from './validate.js';
 
 /**
@@ -37,7 +37,7 @@ export function crossEntropyWithTargets(logits: KernelInput, targets: KernelInpu
   const tmp = scratchRow(SLOT_PROB, cols);
   const acc = accumulator();
   for (let r = 0; r < rows; r++) {
-    accumulate(
+    accumulateRowLoss(
       acc,
       targetRow(rowData(xs, r, cols), rowStart(xs, r, cols), cols, ys, r * cols, tmp, null, 0, rows),
     );

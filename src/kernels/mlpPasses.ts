@@ -4,11 +4,12 @@
  */
 
 import { activate } from './activation.js';
-import { accumulate, accumulatedMean, accumulator, SLOT_PROB, scratchRow } from './arrays.js';
+import { accumulatedMean, accumulator, SLOT_PROB, scratchRow } from './arrays.js';
 import { labelRow, targetRow } from './crossEntropyRow.js';
 import { affine } from './matmul.js';
 import type { Mlp } from './mlp.js';
 import type { CheckedTargets } from './mlpArgs.js';
+import { accumulateRowLoss } from './rowLoss.js';
 
 /** Pre-activations z_l = a_l W_l + b_l and layer inputs a_l (a_0 = x, a_{l+1} = f_l(z_l)). */
 export interface Trace {
@@ -65,13 +66,16 @@ export function lossOfLogits(
   if ('labels' in targets) {
     for (let r = 0; r < rows; r++) {
       const o = r * classes;
-      accumulate(acc, labelRow(logits, o, classes, targets.labels[r]!, grad, o, rows));
+      accumulateRowLoss(acc, labelRow(logits, o, classes, targets.labels[r]!, grad, o, rows));
     }
   } else {
     const tmp = scratchRow(SLOT_PROB, classes);
     for (let r = 0; r < rows; r++) {
       const y = targets.probabilities;
-      accumulate(acc, targetRow(logits, r * classes, classes, y, r * classes, tmp, grad, r * classes, rows));
+      accumulateRowLoss(
+        acc,
+        targetRow(logits, r * classes, classes, y, r * classes, tmp, grad, r * classes, rows),
+      );
     }
   }
   return accumulatedMean(acc, rows);

@@ -70,6 +70,33 @@ describe('crossEntropy with labels', () => {
     ).toBeLessThanOrEqual(1);
   });
 
+  test('a row loss beyond the largest double still averages to a finite mean (labels, targets, MLP rows)', () => {
+    const D = decimalContext(40);
+    // Row 0 loses m − x_1 = 2e308 (> 1.8e308), row 1 log 2: the exact mean, 1e308 + log(2)/2, is finite.
+    const x = Float64Array.from([1e308, -1e308, 0, 0]);
+    const exact = exactDecimal(1e308).plus(D.ln(2).div(2));
+    expect(ulpError(crossEntropy(x, [1, 0], 2), exact)).toBeLessThanOrEqual(1);
+    expect(
+      ulpError(crossEntropyWithTargets(x, Float64Array.from([0, 1, 1, 0]), 2), exact),
+    ).toBeLessThanOrEqual(1);
+    // One row, targets [0.95, 0.05]: the loss is 0.05·2e308 = 1e307, although log s_1 = −2e308 overflows.
+    const y = Float64Array.from([0.95, 0.05]);
+    const one = exactDecimal(0.05).times(exactDecimal(1e308).times(2)).plus(exactDecimal(0.95).times(0));
+    expect(ulpError(crossEntropyWithTargets(x.subarray(0, 2), y, 2), one)).toBeLessThanOrEqual(1);
+    // The largest doubles: 2·1.8e308 over two rows is 1.8e308, finite; over one row it rounds to +Infinity.
+    const max = Number.MAX_VALUE;
+    const wide = Float64Array.from([max, -max, max, -max]);
+    expect(ulpError(crossEntropy(wide, [1, 0], 2), exactDecimal(max))).toBeLessThanOrEqual(1);
+    expect(crossEntropy(wide.subarray(0, 2), [1], 2)).toBe(Number.POSITIVE_INFINITY);
+    // A masked label still costs +Infinity, and a masked target logit too.
+    expect(crossEntropy(Float64Array.from([1e308, -1e308, 0, NEG]), [1, 1], 2)).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(crossEntropyWithTargets(Float64Array.from([1e308, NEG]), Float64Array.from([0.5, 0.5]), 2)).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+  });
+
   test('large logits stay finite; a masked label costs +Infinity; NaN rows give NaN', () => {
     expect(crossEntropy(Float64Array.from([1e308, -1e308]), [0], 2)).toBe(0);
     expect(crossEntropy(Float64Array.from([1e308, -1e308]), [1], 2)).toBe(Number.POSITIVE_INFINITY);
