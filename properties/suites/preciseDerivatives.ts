@@ -7,7 +7,8 @@
  * Jacobian entries must be within JACOBIAN_ULPS = 10 ulps. A product's entries cancel (g − ⟨g, s⟩),
  * so its bound is relative to the magnitudes it combines: SAFETY·((4 + 1)·2u_d + (n + 2)·u)·mᵢ with
  * mᵢ = sᵢ(|gᵢ| + Σⱼ sⱼ|gⱼ|) (softmax) or |gᵢ| + sᵢΣⱼ|gⱼ| (log-softmax VJP) or |tᵢ| + Σⱼ sⱼ|tⱼ|
- * (log-softmax JVP), plus one ulp of the exact value.
+ * (log-softmax JVP), plus one ulp of the exact value, plus SAFETY·(4 + 1)·2⁻¹⁰⁷⁴·(|vᵢ| + Σⱼ|vⱼ|) for
+ * the absolute error of probabilities in float64's subnormal range (below 2.2e-308).
  */
 import {
   checkInvariant,
@@ -72,6 +73,7 @@ function fullyMasked(s: readonly Decimal[], o: number, cols: number): boolean {
 function exactProduct({ s, cols }: Exact, v: ArrayLike<number>, log: boolean, transpose: boolean) {
   const values: number[] = [];
   const magnitudes: number[] = [];
+  const scales: number[] = [];
   for (let r = 0; r < s.length / cols; r++) {
     const o = r * cols;
     let weighted = 0;
@@ -83,6 +85,7 @@ function exactProduct({ s, cols }: Exact, v: ArrayLike<number>, log: boolean, tr
     for (let i = 0; i < cols; i++) {
       const si = s[o + i]!;
       const vi = v[o + i]!;
+      scales.push(Math.abs(vi) + plain);
       let centred = si.times(0); // Σⱼ sⱼ(vᵢ − vⱼ) = vᵢ − ⟨v, s⟩
       let rest = si.times(0); // vᵢ·Σ_{j≠i} sⱼ − sᵢ·Σ_{j≠i} vⱼ = vᵢ − sᵢ·Σv
       for (let j = 0; j < cols; j++) {
@@ -108,7 +111,7 @@ function exactProduct({ s, cols }: Exact, v: ArrayLike<number>, log: boolean, tr
       }
     }
   }
-  return { values, magnitudes };
+  return { values, magnitudes, scales };
 }
 
 function productCheck(
@@ -119,7 +122,12 @@ function productCheck(
   dtype: DType,
 ) {
   const relative = (KERNEL_ULPS + 1) * 2 * UNIT_ROUNDOFF[dtype] + (cols + 2) * U64;
-  const allowed = exact.values.map((e, i) => SAFETY * relative * exact.magnitudes[i]! + ulp(e, dtype));
+  // A subnormal sⱼ (below 2.2e-308, computed in float64) carries an absolute error of up to
+  // KERNEL_ULPS·2⁻¹⁰⁷⁴ that no relative bound covers; the products multiply it by up to |vᵢ| + Σ|v|.
+  const floor = (KERNEL_ULPS + 1) * 2 ** -1074;
+  const allowed = exact.values.map(
+    (e, i) => SAFETY * (relative * exact.magnitudes[i]! + floor * exact.scales[i]!) + ulp(e, dtype),
+  );
   return checkInvariant(Array.from(actual), exact.values, allowed, { name, cols, dtype });
 }
 
