@@ -36,6 +36,14 @@ export interface CheckOptions {
   readonly maxLevels?: number;
   /** Noise level of f: `estimate` (ECnoise, 8 extra evaluations, default) or `rounding` (one unit roundoff of |f|). */
   readonly noise?: 'estimate' | 'rounding';
+  /**
+   * Finite differences: a lower bound for f's noise level σ, in f's units, applied to every output
+   * component (default 0: σ is then at least one unit roundoff of |f(x)|). Raise it when f(x) is a
+   * cancelling sum of larger terms, whose rounding the noise estimate can miss: a VJP checked along a
+   * cotangent v as the gradient of ⟨v, f(x)⟩ (defineCheck) sets it to u·Σᵢ|vᵢ·fᵢ(x)|.
+   * @example checkGradient(f, grad, x, { noiseFloor: 2 ** -53 * sumOfAbsTerms })
+   */
+  readonly noiseFloor?: number;
 }
 
 /** The seed used when `options.seed` is not given. */
@@ -56,6 +64,7 @@ export const CHECK_OPTION_KEYS: readonly (keyof CheckOptions)[] = [
   'step',
   'maxLevels',
   'noise',
+  'noiseFloor',
 ];
 
 /** Options with every default filled in (dtype stays undefined until inferred). */
@@ -73,6 +82,7 @@ export interface ResolvedCheckOptions {
   readonly step: number | undefined;
   readonly maxLevels: number | undefined;
   readonly noise: 'estimate' | 'rounding';
+  readonly noiseFloor: number;
 }
 
 /**
@@ -101,6 +111,7 @@ export function resolveCheckOptions(fn: string, options: unknown): ResolvedCheck
   integer(fn, o, 'maxLevels', 3, 40);
   real(fn, o, 'kappa', 1, 1e6);
   real(fn, o, 'step', Number.MIN_VALUE, 1e300);
+  real(fn, o, 'noiseFloor', 0, 1e300);
   if (o['localize'] !== undefined && typeof o['localize'] !== 'boolean') {
     throw invalid(fn, 'options.localize', 'be a boolean', describe(o['localize']));
   }
@@ -131,6 +142,7 @@ function withDefaults(o: CheckOptions): ResolvedCheckOptions {
     step: o.step,
     maxLevels: o.maxLevels,
     noise: o.noise ?? 'estimate',
+    noiseFloor: o.noiseFloor ?? 0,
   };
 }
 

@@ -31,13 +31,15 @@ export function noiseSigma(run: Run, subject: Subject, settings: FiniteDifferenc
   // float64: a float64 loss of float32 parameters is not float32-noisy), unless the caller says
   // the computation is float32 (a float32 kernel reduced to a number, e.g. ⟨g, f(x)⟩ in a spec).
   const floor: DType = subject.outKind === 'float32' || run.opts.dtype === 'float32' ? 'float32' : 'float64';
+  const least = run.opts.noiseFloor;
   if (run.opts.noise === 'rounding') {
     const u = UNIT_ROUNDOFF[floor];
     const subnormal = floor === 'float32' ? 2 ** -149 : 2 ** -1074;
-    return subject.fx.map((v) => Math.max(u * Math.abs(v), subnormal));
+    return subject.fx.map((v) => Math.max(u * Math.abs(v), subnormal, least));
   }
   const direction = rademacher(subject.x.length, run.rng);
-  return estimateNoise(subject.evaluate, subject.x, subject.fx, settings, direction, floor).sigma;
+  const sigma = estimateNoise(subject.evaluate, subject.x, subject.fx, settings, direction, floor).sigma;
+  return least > 0 ? sigma.map((v) => Math.max(v, least)) : sigma;
 }
 
 /** A line context for f at the subject's point. */

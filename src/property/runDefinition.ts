@@ -5,7 +5,7 @@
 import { describe } from '../arbitraries/validate.js';
 import type { CheckKind, CheckResult } from '../checks/result.js';
 import { GradcheckError } from '../errors.js';
-import type { FloatArray, NumericArray } from '../types.js';
+import { type FloatArray, type NumericArray, UNIT_ROUNDOFF } from '../types.js';
 import type { CheckDefinition } from './checkDefinition.js';
 import type { CheckerOptions, Checkers } from './checkers.js';
 
@@ -50,6 +50,23 @@ function dot(name: string, v: NumericArray, y: NumericArray): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i]! * y[i]!;
   return s;
+}
+
+/**
+ * The noise floor of ⟨v, f(x)⟩: one unit roundoff of Σᵢ|vᵢ·fᵢ(x)| (the terms' roundings survive the
+ * sum, however much it cancels: softmax rows weighted by [1, −1] sum to 0.01 from terms near 1), or the
+ * caller's own `noiseFloor` if larger. Float32 when options.dtype or f(x) says so.
+ */
+function dotNoiseFloor(v: NumericArray, y: NumericArray, options: CheckerOptions): number {
+  const float32 =
+    options['dtype'] === 'float32' || (options['dtype'] === undefined && y instanceof Float32Array);
+  let terms = 0;
+  for (let i = 0; i < v.length && i < y.length; i++) {
+    const t = Math.abs(v[i]! * y[i]!);
+    if (Number.isFinite(t)) terms += t; // masked log-probabilities (−Infinity) are not roundings
+  }
+  const own = typeof options['noiseFloor'] === 'number' ? options['noiseFloor'] : 0;
+  return Math.max(UNIT_ROUNDOFF[float32 ? 'float32' : 'float64'] * terms, own);
 }
 
 export function runDefinition<T>(
@@ -111,7 +128,8 @@ function vjpAlong<T>(
   }
   const g = (v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v)) as FloatArray;
   const scalar = (xc: NumericArray) => dot(def.name, v, def.f!(put(xc)) as NumericArray);
-  const result = checkers.gradient(scalar, (xc) => def.vjp!(put(xc), g), x, options);
+  const floored = { ...options, noiseFloor: dotNoiseFloor(v, def.f!(put(x)) as NumericArray, options) };
+  const result = checkers.gradient(scalar, (xc) => def.vjp!(put(xc), g), x, floored);
   return then(result, (r) => ({
     ...r,
     kind: 'vjp' as const,

@@ -26,6 +26,7 @@ test('defaults are filled in and documented values hold', () => {
   expect(o.maxEntries).toBe(20);
   expect(o.localize).toBe(true);
   expect(o.maxJacobianEntries).toBe(2 ** 22);
+  expect(o.noiseFloor).toBe(0);
   expect(CHECK_OPTION_KEYS).toContain('oracle');
 });
 
@@ -55,6 +56,9 @@ test('out-of-range and ill-typed values are rejected before any user code runs',
   rejects({ maxLevels: 2 }, 'options.maxLevels');
   rejects({ localize: 'yes' }, 'options.localize');
   rejects({ noise: 'none' }, 'options.noise');
+  rejects({ noiseFloor: -1e-16 }, 'options.noiseFloor');
+  rejects({ noiseFloor: Number.POSITIVE_INFINITY }, 'options.noiseFloor');
+  rejects({ noiseFloor: '1e-16' }, 'options.noiseFloor');
   rejects({ oracle: 'symbolic' }, 'options.oracle');
   rejects({ oracle: { jacobian: 1 } }, 'options.oracle');
   rejects('fast', 'options');
