@@ -10,7 +10,7 @@ import { ulpOf } from './grid.js';
 import { type Line, levelPoints } from './line.js';
 import { type FiniteDifferenceSettings, MIN_STEP_ULPS } from './settings.js';
 import { type CurvatureSample, classifySmoothness, DISCONTINUITY, KINK, SMOOTH } from './smoothness.js';
-import { RichardsonTableau } from './tableau.js';
+import { RichardsonTableau, type TableauChoice } from './tableau.js';
 
 export { DISCONTINUITY, KINK, SMOOTH };
 /** Status of a component whose ladder found no finite or convergent step. */
@@ -120,8 +120,11 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
   // A ladder cut short (smallest step or most levels reached) leaves unsettled components untrusted.
   const target = settings.targetRelError;
   const tolerance = options.tolerance ?? 0;
+  const chosen = tableau.levels > 0 ? tableau.choose() : undefined;
   for (let c = 0; c < m; c++) {
-    if (out.status[c] === SMOOTH && !componentSettled(tableau, c, target, tolerance)) out.status[c] = NO_STEP;
+    if (out.status[c] !== SMOOTH) continue;
+    if (chosen === undefined || !componentSettled(tableau, chosen, c, target, tolerance))
+      out.status[c] = NO_STEP;
   }
   return { ...out, evaluations, needsCorrection };
 }
@@ -162,13 +165,25 @@ function finish(
  * part) or already sees rounding dominate its newest first extrapolation.
  */
 function settled(tableau: RichardsonTableau, target: number, tolerance: number): boolean {
-  for (let c = 0; c < tableau.size; c++) if (!componentSettled(tableau, c, target, tolerance)) return false;
+  const chosen = tableau.choose();
+  for (let c = 0; c < tableau.size; c++)
+    if (!componentSettled(tableau, chosen, c, target, tolerance)) return false;
   return true;
 }
 
-function componentSettled(tableau: RichardsonTableau, c: number, target: number, tolerance: number): boolean {
-  const best = tableau.bestRaw(c);
-  if (best === undefined) return false;
+/**
+ * Whether component c has settled, judged on the entry `choose` would report (finest-steps safeguard
+ * included), so that the ladder does not stop on an entry whose error the safeguard then raises.
+ */
+function componentSettled(
+  tableau: RichardsonTableau,
+  chosen: TableauChoice,
+  c: number,
+  target: number,
+  tolerance: number,
+): boolean {
+  if (chosen.row[c]! < 0 || chosen.regular[c] === 0) return false;
+  const best = { value: chosen.value[c]!, truncation: chosen.truncation[c]!, rounding: chosen.rounding[c]! };
   if (
     best.truncation <= target * Math.abs(best.value) ||
     best.truncation <= best.rounding ||
@@ -176,9 +191,13 @@ function componentSettled(tableau: RichardsonTableau, c: number, target: number,
   ) {
     return true;
   }
-  // Rounding already dominates: smaller steps cannot help.
+  // Rounding already dominates: smaller steps cannot help. (A newest truncation far below its
+  // rounding is not noise but convergence, e.g. past a kink the coarse steps straddled: the chosen
+  // entry settles a level or two later, once the finest-steps safeguard sees only converged rows.)
   const newest = tableau.newestOrderOne(c);
-  return newest !== undefined && newest.rounding >= newest.truncation;
+  return (
+    newest !== undefined && newest.rounding >= newest.truncation && 64 * newest.truncation >= newest.rounding
+  );
 }
 
 function norm(v: Float64Array): number {

@@ -97,8 +97,8 @@ export class RichardsonTableau {
   }
 
   /**
-   * Whether the plain central differences behave like D + c·h² + … over the rows entry (i, j) uses:
-   * each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding level must be at least 2.5×
+   * Whether the plain central differences behave like D + c·h² + … from the first row entry (i, j)
+   * uses through the newest row: each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding level must be at least 2.5×
    * smaller than the one before (4× for an h² error). Functions with kinks packed closer than the
    * steps (a ReLU network along a random direction) shrink by ~1–2× at random: no extrapolation from
    * those rows can be trusted, however well its neighbours happen to agree.
@@ -106,7 +106,10 @@ export class RichardsonTableau {
   regular(i: number, j: number, k: number): boolean {
     const d = (l: number) => Math.abs(this.value[l]![0]![k]! - this.value[l - 1]![0]![k]!);
     const noise = (l: number) => 2 * (this.round[l]![0]![k]! + this.round[l - 1]![0]![k]!);
-    for (let l = Math.max(2, i - j); l <= i; l++) {
+    // Through the newest row, not only row i: finer steps that stop converging (a kink the coarse
+    // steps straddled, met at a finer one) discredit the coarser entries too — two coarse steps on the
+    // same side of a float32 ReLU kink agreed to 2e-6 on a slope 50% off.
+    for (let l = Math.max(2, i - j); l < this.value.length; l++) {
       if (d(l) > noise(l) && d(l - 1) < 2.5 * d(l)) return false;
     }
     return true;
@@ -129,6 +132,24 @@ export class RichardsonTableau {
       }
     }
     return best;
+  }
+
+  /**
+   * The error of a reference entry (i, j) of the finest-steps safeguard: its rounding part plus its
+   * truncation estimate, or, when the rows of the next order (i, j + 1) converge regularly, the smaller
+   * distance to that entry (the Richardson estimate of its own error). The truncation estimate alone
+   * includes the distance to the coarser raw difference (the h² correction itself), so a finest-step
+   * entry would excuse almost any disagreement: a float32 MLP gradient took an entry whose coarse
+   * neighbours agreed by accident, 1.5e-4 off with an estimate of 7e-6, while the finest order-1
+   * entry and its next order agreed to 1e-5.
+   */
+  private refError(i: number, j: number, k: number): number {
+    const row = this.value[i]!;
+    let t = this.trunc[i]![j]![k]!;
+    if (j + 1 < row.length && this.regular(i, j + 1, k)) {
+      t = Math.min(t, Math.abs(row[j]![k]! - row[j + 1]![k]!) + this.round[i]![j + 1]![k]!);
+    }
+    return t + this.round[i]![j]![k]!;
   }
 
   /** Ridders' choice with the finest-steps consistency safeguard, per component. */
@@ -158,7 +179,7 @@ export class RichardsonTableau {
           const r = this.round[i]![j]![k]!;
           for (const [ri, rj] of refs) {
             if (ri === i && rj === j) continue;
-            const other = this.trunc[ri]![rj]![k]! + this.round[ri]![rj]![k]!;
+            const other = this.refError(ri, rj, k);
             t = Math.max(t, Math.abs(a - this.value[ri]![rj]![k]!) - other);
           }
           const total = t + r;
