@@ -116,14 +116,13 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
     if (tableau.levels >= minLevels && settled(tableau, settings.targetRelError, options.tolerance ?? 0))
       break;
   }
-  const out = finish(tableau, curvature, scale, steps, m);
+  const chosen = tableau.choose();
+  const out = finish(tableau, chosen, curvature, scale, steps, m);
   // A ladder cut short (smallest step or most levels reached) leaves unsettled components untrusted.
   const target = settings.targetRelError;
   const tolerance = options.tolerance ?? 0;
-  const chosen = tableau.levels > 0 ? tableau.choose() : undefined;
   for (let c = 0; c < m; c++) {
-    if (out.status[c] !== SMOOTH) continue;
-    if (chosen === undefined || !componentSettled(tableau, chosen, c, target, tolerance))
+    if (out.status[c] === SMOOTH && !componentSettled(tableau, chosen, c, target, tolerance))
       out.status[c] = NO_STEP;
   }
   return { ...out, evaluations, needsCorrection };
@@ -131,12 +130,12 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
 
 function finish(
   tableau: RichardsonTableau,
+  best: TableauChoice,
   curvature: CurvatureSample[],
   scale: Float64Array,
   steps: number[],
   m: number,
 ): Omit<LineEstimate, 'evaluations' | 'needsCorrection'> {
-  const best = tableau.choose();
   const value = new Float64Array(m);
   const error = new Float64Array(m);
   const status = tableau.levels >= 2 ? classifySmoothness(curvature) : new Uint8Array(m).fill(NO_STEP);
@@ -165,10 +164,39 @@ function finish(
  * part) or already sees rounding dominate its newest first extrapolation.
  */
 function settled(tableau: RichardsonTableau, target: number, tolerance: number): boolean {
+  // The raw view first (cheap, no safeguard): while it says a component can still gain, so it can.
+  for (let c = 0; c < tableau.size; c++) {
+    const raw = tableau.bestRaw(c);
+    if (raw === undefined || !converged(tableau, raw, c, target, tolerance)) return false;
+  }
   const chosen = tableau.choose();
   for (let c = 0; c < tableau.size; c++)
     if (!componentSettled(tableau, chosen, c, target, tolerance)) return false;
   return true;
+}
+
+/** The settling rule on one entry (value, truncation, rounding) of component c. */
+function converged(
+  tableau: RichardsonTableau,
+  best: { value: number; truncation: number; rounding: number },
+  c: number,
+  target: number,
+  tolerance: number,
+): boolean {
+  if (
+    best.truncation <= target * Math.abs(best.value) ||
+    best.truncation <= best.rounding ||
+    best.truncation <= tolerance
+  ) {
+    return true;
+  }
+  // Rounding already dominates: smaller steps cannot help. (A newest truncation far below its
+  // rounding is not noise but convergence, e.g. past a kink the coarse steps straddled: the chosen
+  // entry settles a level or two later, once the finest-steps safeguard sees only converged rows.)
+  const newest = tableau.newestOrderOne(c);
+  return (
+    newest !== undefined && newest.rounding >= newest.truncation && 64 * newest.truncation >= newest.rounding
+  );
 }
 
 /**
@@ -184,20 +212,7 @@ function componentSettled(
 ): boolean {
   if (chosen.row[c]! < 0 || chosen.regular[c] === 0) return false;
   const best = { value: chosen.value[c]!, truncation: chosen.truncation[c]!, rounding: chosen.rounding[c]! };
-  if (
-    best.truncation <= target * Math.abs(best.value) ||
-    best.truncation <= best.rounding ||
-    best.truncation <= tolerance
-  ) {
-    return true;
-  }
-  // Rounding already dominates: smaller steps cannot help. (A newest truncation far below its
-  // rounding is not noise but convergence, e.g. past a kink the coarse steps straddled: the chosen
-  // entry settles a level or two later, once the finest-steps safeguard sees only converged rows.)
-  const newest = tableau.newestOrderOne(c);
-  return (
-    newest !== undefined && newest.rounding >= newest.truncation && 64 * newest.truncation >= newest.rounding
-  );
+  return converged(tableau, best, c, target, tolerance);
 }
 
 function norm(v: Float64Array): number {

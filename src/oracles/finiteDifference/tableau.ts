@@ -37,6 +37,8 @@ export class RichardsonTableau {
   private readonly round: Float64Array[][] = [];
   private readonly noise: number[][] = [];
   private readonly variable: number[] = [];
+  /** lastIrregular's cache, cleared by addLevel. */
+  private irregular: Int32Array | undefined;
 
   /** @param sigma noise level of each component of f (absolute), from `estimateNoise`. */
   constructor(sigma: Float64Array) {
@@ -54,6 +56,7 @@ export class RichardsonTableau {
    * the factor that turns σ into its rounding error (1/h for a symmetric central difference).
    */
   addLevel(h: number, d: Float64Array, noiseWeight: number): void {
+    this.irregular = undefined;
     const i = this.value.length;
     const m = this.size;
     const vals: Float64Array[] = [Float64Array.from(d)];
@@ -104,15 +107,29 @@ export class RichardsonTableau {
    * those rows can be trusted, however well its neighbours happen to agree.
    */
   regular(i: number, j: number, k: number): boolean {
-    const d = (l: number) => Math.abs(this.value[l]![0]![k]! - this.value[l - 1]![0]![k]!);
-    const noise = (l: number) => 2 * (this.round[l]![0]![k]! + this.round[l - 1]![0]![k]!);
     // Through the newest row, not only row i: finer steps that stop converging (a kink the coarse
     // steps straddled, met at a finer one) discredit the coarser entries too — two coarse steps on the
     // same side of a float32 ReLU kink agreed to 2e-6 on a slope 50% off.
-    for (let l = Math.max(2, i - j); l < this.value.length; l++) {
-      if (d(l) > noise(l) && d(l - 1) < 2.5 * d(l)) return false;
+    return Math.max(2, i - j) > this.lastIrregular()[k]!;
+  }
+
+  /** Per component, the newest row l ≥ 2 whose difference fails the 2.5× rule (1 if none); cached per level. */
+  private lastIrregular(): Int32Array {
+    if (this.irregular !== undefined) return this.irregular;
+    const last = new Int32Array(this.size).fill(1);
+    for (let l = 2; l < this.value.length; l++) {
+      const cur = this.value[l]![0]!;
+      const prev = this.value[l - 1]![0]!;
+      const older = this.value[l - 2]![0]!;
+      for (let k = 0; k < this.size; k++) {
+        const d = Math.abs(cur[k]! - prev[k]!);
+        const before = Math.abs(prev[k]! - older[k]!);
+        const noise = 2 * (this.round[l]![0]![k]! + this.round[l - 1]![0]![k]!);
+        if (d > noise && before < 2.5 * d) last[k] = l;
+      }
     }
-    return true;
+    this.irregular = last;
+    return last;
   }
 
   /**
