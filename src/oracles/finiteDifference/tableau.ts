@@ -101,9 +101,10 @@ export class RichardsonTableau {
 
   /**
    * Whether the plain central differences behave like D + c·h² + … from the first row entry (i, j)
-   * uses through the newest row: each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding level must be at least 2.5×
-   * smaller than the one before (4× for an h² error). Functions with kinks packed closer than the
-   * steps (a ReLU network along a random direction) shrink by ~1–2× at random: no extrapolation from
+   * uses through the newest row: each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding
+   * level must be at least 2.5× smaller than the one before (4× for an h² error). Functions with kinks
+   * packed closer than the steps (a ReLU network along a random direction) shrink by ~1–2× at random:
+   * no extrapolation from
    * those rows can be trusted, however well its neighbours happen to agree.
    */
   regular(i: number, j: number, k: number): boolean {
@@ -113,7 +114,7 @@ export class RichardsonTableau {
     return Math.max(2, i - j) > this.lastIrregular()[k]!;
   }
 
-  /** Per component, the newest row l ≥ 2 whose difference fails the 2.5× rule (1 if none); cached per level. */
+  /** Per component, the newest row l ≥ 2 whose difference fails the 2.5× rule (1 if none); cached. */
   private lastIrregular(): Int32Array {
     if (this.irregular !== undefined) return this.irregular;
     const last = new Int32Array(this.size).fill(1);
