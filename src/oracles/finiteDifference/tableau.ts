@@ -104,8 +104,7 @@ export class RichardsonTableau {
    * uses through the newest row: each successive difference |D(hₗ₋₁) − D(hₗ)| above the rounding
    * level must be at least 2.5× smaller than the one before (4× for an h² error). Functions with kinks
    * packed closer than the steps (a ReLU network along a random direction) shrink by ~1–2× at random:
-   * no extrapolation from
-   * those rows can be trusted, however well its neighbours happen to agree.
+   * no extrapolation from those rows can be trusted, however well its neighbours happen to agree.
    */
   regular(i: number, j: number, k: number): boolean {
     // Through the newest row, not only row i: finer steps that stop converging (a kink the coarse
