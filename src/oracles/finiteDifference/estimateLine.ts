@@ -84,6 +84,8 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
   const minLevels = Math.min(options.minLevels ?? settings.minLevels, settings.maxLevels);
   let evaluations = 0;
   let needsCorrection = false;
+  // The choice at the previous settled level: the ladder stops only when one more level confirms it.
+  let previous: TableauChoice | undefined;
   for (let k = 0; k < settings.maxLevels; k++) {
     const t = start * 2 ** -k;
     if (t < floor) break;
@@ -113,8 +115,12 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
     curvature.push({ a, noise: an });
     steps.push(t);
     tableau.addLevel(pts.step, d, Math.abs(pts.wHigh) + Math.abs(pts.wLow) + Math.abs(pts.wCenter));
-    if (tableau.levels >= minLevels && settled(tableau, settings.targetRelError, options.tolerance ?? 0))
-      break;
+    const now =
+      tableau.levels >= minLevels
+        ? settled(tableau, settings.targetRelError, options.tolerance ?? 0)
+        : undefined;
+    if (now !== undefined && previous !== undefined && confirms(now, previous)) break;
+    previous = now;
   }
   const chosen = tableau.choose();
   const out = finish(tableau, chosen, curvature, scale, steps, m);
@@ -159,19 +165,32 @@ function finish(
 }
 
 /**
- * True when no component can gain from a smaller step: each has a regular extrapolation (see
- * `RichardsonTableau.regular`) and has converged (truncation below the target or below its rounding
- * part) or already sees rounding dominate its newest first extrapolation.
+ * The tableau's choice when no component can gain from a smaller step (else undefined): each has a
+ * regular extrapolation (see `RichardsonTableau.regular`) and has converged (truncation below the
+ * target or below its rounding part) or already sees rounding dominate its newest first extrapolation.
  */
-function settled(tableau: RichardsonTableau, target: number, tolerance: number): boolean {
+function settled(tableau: RichardsonTableau, target: number, tolerance: number): TableauChoice | undefined {
   // The raw view first (cheap, no safeguard): while it says a component can still gain, so it can.
   for (let c = 0; c < tableau.size; c++) {
     const raw = tableau.bestRaw(c);
-    if (raw === undefined || !converged(tableau, raw, c, target, tolerance)) return false;
+    if (raw === undefined || !converged(tableau, raw, c, target, tolerance)) return undefined;
   }
   const chosen = tableau.choose();
   for (let c = 0; c < tableau.size; c++)
-    if (!componentSettled(tableau, chosen, c, target, tolerance)) return false;
+    if (!componentSettled(tableau, chosen, c, target, tolerance)) return undefined;
+  return chosen;
+}
+
+/**
+ * Whether a settled choice agrees with the one settled a level earlier, every component within the
+ * larger of the two error estimates: a level whose entries merely happen to agree (coarse steps on one
+ * side of a kink, a float32 ReLU network at 3× its bound) is undone by the next level's finer rows.
+ */
+function confirms(now: TableauChoice, before: TableauChoice): boolean {
+  for (let c = 0; c < now.value.length; c++) {
+    const e = Math.max(now.truncation[c]! + now.rounding[c]!, before.truncation[c]! + before.rounding[c]!);
+    if (!(Math.abs(now.value[c]! - before.value[c]!) <= e)) return false;
+  }
   return true;
 }
 
