@@ -55,9 +55,19 @@ function dot(name: string, v: NumericArray, y: NumericArray): number {
 /**
  * The noise floor of ⟨v, f(x)⟩: one unit roundoff of Σᵢ|vᵢ·fᵢ(x)| (the terms' roundings survive the
  * sum, however much it cancels: softmax rows weighted by [1, −1] sum to 0.01 from terms near 1), or the
- * caller's own `noiseFloor` if larger. Float32 when options.dtype or f(x) says so.
+ * caller's own `noiseFloor` if larger. Float32 when options.dtype or f(x) says so. `evaluate` gives
+ * f(x); when it throws or gives no numeric array, the caller's floor stands and the checker, which
+ * evaluates f(x) again, reports the failure as it does for every f (GC_FUNCTION_THREW, …).
  */
-function dotNoiseFloor(v: NumericArray, y: NumericArray, options: CheckerOptions): number {
+function dotNoiseFloor(v: NumericArray, evaluate: () => unknown, options: CheckerOptions): number {
+  const own = typeof options['noiseFloor'] === 'number' ? options['noiseFloor'] : 0;
+  let y: unknown;
+  try {
+    y = evaluate();
+  } catch {
+    return own;
+  }
+  if (!isNumericArray(y)) return own;
   const float32 =
     options['dtype'] === 'float32' || (options['dtype'] === undefined && y instanceof Float32Array);
   let terms = 0;
@@ -65,7 +75,6 @@ function dotNoiseFloor(v: NumericArray, y: NumericArray, options: CheckerOptions
     const t = Math.abs(v[i]! * y[i]!);
     if (Number.isFinite(t)) terms += t; // masked log-probabilities (−Infinity) are not roundings
   }
-  const own = typeof options['noiseFloor'] === 'number' ? options['noiseFloor'] : 0;
   return Math.max(UNIT_ROUNDOFF[float32 ? 'float32' : 'float64'] * terms, own);
 }
 
@@ -128,7 +137,7 @@ function vjpAlong<T>(
   }
   const g = (v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v)) as FloatArray;
   const scalar = (xc: NumericArray) => dot(def.name, v, def.f!(put(xc)) as NumericArray);
-  const floored = { ...options, noiseFloor: dotNoiseFloor(v, def.f!(put(x)) as NumericArray, options) };
+  const floored = { ...options, noiseFloor: dotNoiseFloor(v, () => def.f!(put(x)), options) };
   const result = checkers.gradient(scalar, (xc) => def.vjp!(put(xc), g), x, floored);
   return then(result, (r) => ({
     ...r,

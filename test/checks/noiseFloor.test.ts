@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { checkGradient } from '../../src/checks/checkGradient.js';
+import { defineCheck, type FloatArray, runProperty } from '../../src/index.js';
 import { softmax } from '../../src/kernels/softmax.js';
 import { softmaxVjp } from '../../src/kernels/softmaxDerivatives.js';
 
@@ -33,4 +35,22 @@ test('noiseFloor = u·Σ|terms| lets the correct gradient pass, and a 1e-6 relat
   const bad = checkGradient(f, wrong, x, floored);
   expect(bad.verdict).toBe('mismatch');
   expect(bad.entries[0]!.index).toEqual([0]);
+});
+
+test('the floor of a VJP along a cotangent does not pre-empt the checker: an f that throws is still GC_FUNCTION_THREW', async () => {
+  const spec = defineCheck({
+    name: 'vjp along a cotangent, f throws',
+    input: fc.constant({ x: Float64Array.of(1, 2), cols: 2 }),
+    point: 'x',
+    f: () => {
+      throw new Error('boom');
+    },
+    vjp: ({ x }: { x: Float64Array }, v: FloatArray) => softmaxVjp(x, v, 2),
+    cotangent: () => Float64Array.of(1, 0),
+    options: { numRuns: 1 },
+  });
+  const r = await runProperty(spec);
+  expect(r.status).toBe('error');
+  expect(r.error).toMatchObject({ code: 'GC_FUNCTION_THREW' });
+  expect(r.error?.message).toMatch(/^checkGradient: f must return without throwing \(it threw "Error: boom"/);
 });
