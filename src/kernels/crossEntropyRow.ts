@@ -5,7 +5,7 @@
  * = −T/S when the label is the dominant class, so it keeps its digits when s_label is within an ulp of 1.
  */
 import type { FloatArray } from '../types.js';
-import { expForFloat32, expNonPositive } from './exp.js';
+import { expForFloat32, expShifted } from './exp.js';
 import { nonDominantMass } from './nonDominantMass.js';
 import { reciprocal } from './reciprocal.js';
 import { exponentialsInto, FINITE_ROW, indexOfMax, restage, rowExp, rowState } from './rowExp.js';
@@ -66,16 +66,9 @@ export function labelRow(
     // otherwise e_l·(1/S) − 1, with e_l as the row's exponential pass computes it (expRow.ts).
     grad[go + label] = dominant
       ? (0 - (tHi + tLo)) * scale
-      : ((float32 ? expForFloat32(xl - m) : labelExp(xl, m)) * inv - 1) / rows;
+      : ((float32 ? expForFloat32(xl - m) : expShifted(xl, m)) * inv - 1) / rows;
   }
   return loss;
-}
-
-/** exp(x_l − m) with the rounding of x_l − m carried (TwoSum), bit for bit what expRow.ts gives. */
-function labelExp(xl: number, m: number): number {
-  const d = xl - m;
-  const bv = d - xl;
-  return expNonPositive(d, xl - (d - bv) + (-m - bv));
 }
 
 /**

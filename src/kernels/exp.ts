@@ -64,6 +64,18 @@ export function expNonPositive(d: number, lo: number): number {
 }
 
 /**
+ * exp(x − m) for x ≤ m with the rounding of x − m carried (TwoSum, Knuth): expNonPositive of both
+ * parts, bit for bit what the float64 exponential pass of expRow.ts gives for one entry.
+ *
+ * @example expShifted(-1, 0) // 0.36787944117144233
+ */
+export function expShifted(x: number, m: number): number {
+  const d = x - m;
+  const bv = d - x;
+  return expNonPositive(d, x - (d - bv) + (-m - bv));
+}
+
+/**
  * exp(d + lo) for any d, with at most 0.54 ulp of error in the normal range.
  * `lo` must be tiny next to 1 (it is the rounding error of a subtraction producing d); pass 0 for a
  * plain exponential.

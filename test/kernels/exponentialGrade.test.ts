@@ -6,7 +6,7 @@
  * workspace the kernels leave behind (WORK_E holds the last row's exponentials).
  */
 import { expect, test } from 'vitest';
-import { expForFloat32 } from '../../src/kernels/exp.js';
+import { expForFloat32, expShifted } from '../../src/kernels/exp.js';
 import { rowState } from '../../src/kernels/rowExp.js';
 import { WORK_CAP, WORK_E } from '../../src/kernels/workspace.js';
 import {
@@ -20,7 +20,6 @@ import {
   softmaxJvp,
   softmaxVjp,
 } from './support/api.js';
-import { shiftedExp } from './support/shiftedExp.js';
 
 const COLS = 40;
 const u = mulberry32(31);
@@ -32,7 +31,7 @@ const m = Math.max(...row);
 
 /** The bits expected in WORK_E after a kernel's last row, for each grade. */
 const grade32 = Float64Array.from(row, (v) => expForFloat32(v - m));
-const grade64 = Float64Array.from(row, (v) => shiftedExp(v, m));
+const grade64 = Float64Array.from(row, (v) => expShifted(v, m));
 
 function gradeAfter(run: () => unknown): 'float32' | 'float64' | 'neither' {
   WORK_E.fill(Number.NaN);
