@@ -86,6 +86,8 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
   let needsCorrection = false;
   // The choice at the previous settled level: the ladder stops only when one more level confirms it.
   let previous: TableauChoice | undefined;
+  // The confirmed choice when the ladder stops that way (the tableau has not changed since).
+  let confirmed: TableauChoice | undefined;
   for (let k = 0; k < settings.maxLevels; k++) {
     const t = start * 2 ** -k;
     if (t < floor) break;
@@ -119,10 +121,13 @@ export function estimateLine(ctx: LineContext, line: Line, options: LadderOption
       tableau.levels >= minLevels
         ? settled(tableau, settings.targetRelError, options.tolerance ?? 0)
         : undefined;
-    if (now !== undefined && previous !== undefined && confirms(now, previous)) break;
+    if (now !== undefined && previous !== undefined && confirms(now, previous)) {
+      confirmed = now;
+      break;
+    }
     previous = now;
   }
-  const chosen = tableau.choose();
+  const chosen = confirmed ?? tableau.choose();
   const out = finish(tableau, chosen, curvature, scale, steps, m);
   // A ladder cut short (smallest step or most levels reached) leaves unsettled components untrusted.
   const target = settings.targetRelError;
